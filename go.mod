@@ -2,4 +2,14 @@ module github.com/loa-vn/loa
 
 go 1.26.0
 
-require golang.org/x/text v0.44.0 // indirect
+require (
+	github.com/BurntSushi/toml v1.6.0
+	github.com/adrg/frontmatter v0.2.0
+	golang.org/x/text v0.44.0
+	gopkg.in/yaml.v3 v3.0.1
+)
+
+require (
+	golang.org/x/sync v0.25.0 // indirect
+	gopkg.in/yaml.v2 v2.3.0 // indirect
+)

@@ -1,0 +1,70 @@
+// Package content reads a site's content/ folder from an fs.FS into typed,
+// checked files. It is the editor's manual: this comment lists every rule.
+//
+// # Folders and kinds
+//
+// The kind of a file follows from where it is:
+//
+//	content/_index.md                      home: site settings and the home page intro
+//	content/<section>/_index.md            a section's list page (chu-de, hoi-dap, tin-don-vi, van-ban, or any other folder)
+//	content/chu-de/<topic>/_index.md       a topic; the set of topics is whatever folders exist
+//	content/chu-de/<topic>/<name>.md       an article of that topic
+//	content/hoi-dap/<name>.md              a Q&A item: the question is the title, the answer the body
+//	content/tin-don-vi/<unit>/_index.md    a publishing unit
+//	content/tin-don-vi/<unit>/<name>.md    a news item of that unit
+//	content/van-ban/<name>.md              a document (văn bản)
+//	content/<anything else>.md             a plain page
+//
+// URLs mirror paths: content/a/b.md is /a/b/, content/a/_index.md is /a/.
+// The last segment is the slug of the file name (vntext.Slug), or the
+// front-matter key slug.
+//
+// # Front matter
+//
+// Every file starts with front matter in YAML (between "---" lines) or TOML
+// (between "+++" lines). Keys are checked strictly: an unknown key, a value of
+// the wrong type or a missing required key is an error naming the file, the
+// line and the key.
+//
+// Keys of articles, Q&A items, news items, documents and plain pages:
+//
+//	title     text, required
+//	date      2023-05-12 or 2023-05-12T08:00:00+07:00 (Vietnam time when no zone is given);
+//	          required for articles, Q&A and news. A future date publishes the item
+//	          only in a build on or after that date (or with -drafts).
+//	summary   text, one or two sentences; the first paragraph is used when missing
+//	tags      list of text, e.g. ["giám sát", "dân chủ cơ sở"]
+//	author    text
+//	image     path of an image under static/, e.g. images/hoi-nghi.jpg
+//	alt       text describing the image; required with image
+//	draft     true or false; drafts are built only with -drafts
+//	featured  true or false; featured items lead the home page
+//	weight    whole number; lower comes first where items are ordered by hand
+//	aliases   list of old URLs (e.g. "/tin-cu/bai-1/") that redirect here
+//	expires   date after which the item is no longer published
+//	slug      the last URL segment instead of the file name's slug (a–z, 0–9, -)
+//	unsafe    true to let raw HTML in the Markdown through (off by default)
+//	example   true marks sample content, shown to readers as "Bài mẫu"
+//
+// Kind-specific keys:
+//
+//	article   topic (must name its own folder), unit (a unit slug: who wrote it)
+//	qa        topic (a topic slug), asker (e.g. "Bạn T.L., khu phố 2")
+//	news      topic (a topic slug), unit (must name its own folder)
+//	document  number (số hiệu, e.g. 18-CT/TW), type (loại: Chỉ thị, Hướng dẫn…),
+//	          issuer (cơ quan ban hành, required), issued (ngày ban hành, date),
+//	          signer (người ký), effective (ngày hiệu lực, date), file (attachment under static/)
+//	page      menu (true to list the page in the main navigation, ordered by weight)
+//
+// Topic, unit and section _index.md files take title, summary, weight, draft
+// and aliases. The home content/_index.md takes title (required), description,
+// publisher, address, phone, email and baseurl (the site's address, used when
+// neither -baseurl nor Netlify's URL is set).
+//
+// # Text
+//
+// Files must be UTF-8 (a byte-order mark and CRLF line ends are accepted).
+// Text is normalised to NFC; a file in a legacy Vietnamese encoding such as
+// Windows-1258 or TCVN3 is an error that says how to convert it. Dotfiles and
+// editor backup or swap files (name~, .name.swp, #name#) are ignored.
+package content

@@ -1,0 +1,105 @@
+package content
+
+import (
+	"time"
+)
+
+// Kind is what a content file is, decided by its place in content/.
+type Kind string
+
+// The kinds of content file.
+const (
+	KindHome     Kind = "home"
+	KindSection  Kind = "section"
+	KindTopic    Kind = "topic"
+	KindArticle  Kind = "article"
+	KindQA       Kind = "qa"
+	KindUnit     Kind = "unit"
+	KindNews     Kind = "news"
+	KindDocument Kind = "document"
+	KindPage     Kind = "page"
+)
+
+// Section folders with a kind of their own.
+const (
+	SectionTopics    = "chu-de"
+	SectionQA        = "hoi-dap"
+	SectionUnits     = "tin-don-vi"
+	SectionDocuments = "van-ban"
+)
+
+// File is one parsed content file. Files are immutable after Parse and
+// safe to share between goroutines.
+type File struct {
+	Path     string // slash path from the site root, e.g. "content/hoi-dap/a.md"
+	Kind     Kind
+	Section  string // first folder under content/, "" for the home and top-level pages
+	Group    string // topic slug of an article or topic, unit slug of a news item or unit
+	URL      string // site-relative URL, e.g. "/hoi-dap/a/"
+	Meta     Meta
+	Body     []byte // Markdown after the front matter, NFC with LF line ends
+	BodyLine int    // line of the file on which Body starts (1-based)
+}
+
+// IsIndex reports whether f is an _index.md file describing a list page.
+func (f *File) IsIndex() bool {
+	switch f.Kind {
+	case KindHome, KindSection, KindTopic, KindUnit:
+		return true
+	}
+	return false
+}
+
+// Meta is the front matter of a file. Lines maps each key present to its
+// line in the file, so that later checks can point at it.
+type Meta struct {
+	Title    string
+	Date     time.Time
+	Summary  string
+	Tags     []string
+	Author   string
+	Image    string
+	Alt      string
+	Draft    bool
+	Featured bool
+	Weight   int
+	Aliases  []string
+	Expires  time.Time
+	Slug     string
+	Unsafe   bool
+	Example  bool
+
+	Topic string // article, qa, news
+	Unit  string // article, news
+	Asker string // qa
+	Menu  bool   // page
+
+	// Documents.
+	Number    string
+	Type      string
+	Issuer    string
+	Issued    time.Time
+	Signer    string
+	Effective time.Time
+	File      string
+
+	// Home: site settings.
+	Description string
+	Publisher   string
+	Address     string
+	Phone       string
+	Email       string
+	BaseURL     string
+
+	Lines map[string]int // key → line in the file
+	Start int            // line of the opening delimiter
+}
+
+// Line returns the line of key in the file, or the line of the opening
+// front-matter delimiter when key is absent.
+func (m *Meta) Line(key string) int {
+	if l, ok := m.Lines[key]; ok {
+		return l
+	}
+	return m.Start
+}

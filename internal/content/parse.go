@@ -1,0 +1,409 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/vntext"
+	"gopkg.in/yaml.v3"
+)
+
+// MaxFileSize is the largest content file Loa reads.
+const MaxFileSize = 64 << 20
+
+// Parse checks and parses one content file. name is its slash path from the
+// site root ("content/hoi-dap/a.md"). It returns nil and the problems when the
+// file cannot be used. Parse is safe for concurrent use.
+func Parse(name string, data []byte) (*File, diag.List) {
+	var errs diag.List
+	at := func(line int) diag.Pos { return diag.Pos{File: name, Line: line} }
+
+	kind, section, group, err := classify(name)
+	if err != nil {
+		errs.Add(at(0), "", err.Error(), "")
+		return nil, errs
+	}
+	text, msg, hint, line := decodeText(data)
+	if msg != "" {
+		errs.Add(at(line), "", msg, hint)
+		return nil, errs
+	}
+
+	f := &File{Path: name, Kind: kind, Section: section, Group: group}
+	values, body, start, bodyLine, fmErrs := splitFrontMatter(name, text)
+	if fmErrs != nil {
+		return nil, fmErrs
+	}
+	f.Meta.Start = start
+	f.Meta.Lines = make(map[string]int, len(values))
+	f.Body, f.BodyLine = body, bodyLine
+	for _, v := range values {
+		fd, ok := fields[v.key]
+		switch {
+		case !ok || !fd.accepts(kind):
+			errs.Add(at(v.line), v.key, "unknown key for "+kindName[kind], suggestKey(v.key, kind))
+		case f.Meta.Lines[v.key] != 0:
+			errs.Add(at(v.line), v.key, fmt.Sprintf("key given twice (first on line %d)", f.Meta.Lines[v.key]), "keep one")
+		default:
+			f.Meta.Lines[v.key] = v.line
+			if msg, hint := fd.set(&f.Meta, v); msg != "" {
+				errs.Add(at(v.line), v.key, msg, hint)
+			}
+		}
+	}
+	for _, key := range required(kind) {
+		if _, ok := f.Meta.Lines[key]; !ok {
+			errs.Add(at(start), key, "missing", fmt.Sprintf("add a line %s: %s to the front matter", key, example(key)))
+		} else if key == "title" && f.Meta.Title == "" {
+			errs.Add(at(f.Meta.Line(key)), key, "is empty", "write the title")
+		}
+	}
+	if f.Meta.Image != "" && f.Meta.Alt == "" {
+		errs.Add(at(f.Meta.Line("image")), "alt", "missing for the image", "add alt: a short description of what the image shows, for readers who cannot see it")
+	}
+	if kind == KindDocument && f.Meta.Date.IsZero() {
+		f.Meta.Date = f.Meta.Issued
+	}
+	if (kind == KindArticle && f.Meta.Topic != "" && f.Meta.Topic != group) ||
+		(kind == KindNews && f.Meta.Unit != "" && f.Meta.Unit != group) {
+		key := map[Kind]string{KindArticle: "topic", KindNews: "unit"}[kind]
+		errs.Add(at(f.Meta.Line(key)), key, fmt.Sprintf("%q differs from the folder %q the file is in", f.Meta.Topic+f.Meta.Unit, group), "remove the key or move the file")
+	}
+	f.URL = fileURL(name, kind, f.Meta.Slug)
+	if f.URL == "" {
+		errs.Add(at(0), "", "the file name has no letter or digit to make a URL from", "rename the file, e.g. bai-viet.md, or add slug: bai-viet")
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return f, nil
+}
+
+var kindName = map[Kind]string{
+	KindHome: "the home page", KindSection: "a section", KindTopic: "a topic", KindArticle: "an article",
+	KindQA: "a Q&A item", KindUnit: "a unit", KindNews: "a news item", KindDocument: "a document", KindPage: "a page",
+}
+
+// suggestKey names the closest known key, or lists the keys of the kind.
+func suggestKey(key string, kind Kind) string {
+	keys := keysFor(kind)
+	for _, k := range keys {
+		if editDistance(strings.ToLower(key), k) <= 2 {
+			return "did you mean " + k + "?"
+		}
+	}
+	return "keys here are: " + strings.Join(keys, ", ")
+}
+
+// editDistance is the Levenshtein distance between two short strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+func example(key string) string {
+	switch key {
+	case "date":
+		return "2023-05-12"
+	case "issuer":
+		return "\"Ban Bí thư Trung ương Đảng\""
+	}
+	return "\"…\""
+}
+
+// classify finds the kind of a file from its path under content/.
+func classify(name string) (kind Kind, section, group string, err error) {
+	rel := strings.TrimPrefix(name, "content/")
+	dirs := strings.Split(path.Dir(rel), "/")
+	if dirs[0] == "." {
+		dirs = nil
+	}
+	index := path.Base(rel) == "_index.md"
+	if len(dirs) > 0 {
+		section = dirs[0]
+	}
+	fail := func(format string, a ...any) (Kind, string, string, error) {
+		return "", "", "", fmt.Errorf(format, a...)
+	}
+	switch {
+	case len(dirs) == 0 && index:
+		return KindHome, "", "", nil
+	case len(dirs) == 1 && index:
+		return KindSection, section, "", nil
+	case section == SectionTopics || section == SectionUnits:
+		child, parent := KindArticle, KindTopic
+		if section == SectionUnits {
+			child, parent = KindNews, KindUnit
+		}
+		switch {
+		case len(dirs) == 1:
+			return fail("%s files belong in a folder of their own %s under %s/", child, parent, section)
+		case len(dirs) > 2:
+			return fail("folders nest too deep: put the file directly in %s/%s/", section, dirs[1])
+		case index:
+			return parent, section, dirs[1], nil
+		}
+		return child, section, dirs[1], nil
+	case section == SectionQA || section == SectionDocuments:
+		if len(dirs) > 1 {
+			return fail("put the file directly in %s/, without sub-folders", section)
+		}
+		if section == SectionQA {
+			return KindQA, section, "", nil
+		}
+		return KindDocument, section, "", nil
+	case index:
+		return KindSection, section, "", nil
+	}
+	return KindPage, section, "", nil
+}
+
+// fileURL returns the site-relative URL of a content file.
+func fileURL(name string, kind Kind, slug string) string {
+	rel := strings.TrimSuffix(strings.TrimPrefix(name, "content/"), ".md")
+	dir, base := path.Split(rel)
+	var segs []string
+	for _, d := range strings.Split(strings.Trim(dir, "/"), "/") {
+		if d != "" {
+			segs = append(segs, vntext.Slug(d))
+		}
+	}
+	if base != "_index" {
+		if slug == "" {
+			slug = vntext.Slug(base)
+		}
+		if slug == "" {
+			return ""
+		}
+		segs = append(segs, slug)
+	}
+	if len(segs) == 0 {
+		return "/"
+	}
+	return "/" + strings.Join(segs, "/") + "/"
+}
+
+// decodeText checks that data is usable text and returns it as NFC with LF
+// line ends and no byte-order mark. On failure it says why, what to do and
+// on which line.
+func decodeText(data []byte) (text, msg, hint string, line int) {
+	if len(data) > MaxFileSize {
+		return "", fmt.Sprintf("file is %d MB, more than the limit of %d MB", len(data)>>20, MaxFileSize>>20), "split it into several files", 0
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "", "file is empty", "write front matter and text, or delete the file", 0
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return "", "is a binary file, not Markdown text", "put images and attachments in static/ and link them from a .md file", bytes.Count(data[:i], []byte("\n")) + 1
+	}
+	if !utf8.Valid(data) {
+		i := firstInvalid(data)
+		return "", "is not UTF-8 text; it is probably in a legacy Vietnamese encoding (Windows-1258, TCVN3/ABC or VNI)",
+			"save it as UTF-8 in your editor, or convert it, e.g. iconv -f CP1258 -t UTF-8 (Unikey's converter handles TCVN3 and VNI)",
+			bytes.Count(data[:i], []byte("\n")) + 1
+	}
+	s := string(data)
+	if strings.Contains(s, "\r") {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	return vntext.NFC(s), "", "", 0
+}
+
+func firstInvalid(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+// capture is the front-matter decoder's target: the raw block, which we
+// decode ourselves to keep every key's line.
+type capture struct {
+	raw    []byte
+	format string
+}
+
+func captureAs(format string) frontmatter.UnmarshalFunc {
+	return func(data []byte, v any) error {
+		c := v.(*capture)
+		c.raw, c.format = append([]byte(nil), data...), format
+		return nil
+	}
+}
+
+var formats = []*frontmatter.Format{
+	frontmatter.NewFormat("---", "---", captureAs("yaml")),
+	frontmatter.NewFormat("+++", "+++", captureAs("toml")),
+}
+
+// splitFrontMatter separates and decodes the front matter. start is the
+// line of the opening delimiter; bodyLine the line where the body starts.
+func splitFrontMatter(name, text string) (values []value, body []byte, start, bodyLine int, errs diag.List) {
+	lead := len(text) - len(strings.TrimLeft(text, " \t\n"))
+	start = strings.Count(text[:lead], "\n") + 1
+	first, _, _ := strings.Cut(text[lead:], "\n")
+	first = strings.TrimSpace(first)
+	at := diag.Pos{File: name, Line: start}
+	if first != "---" && first != "+++" {
+		errs.Add(at, "", "no front matter", "start the file with a line ---, then title: \"…\" and the other keys, then a line ---")
+		return
+	}
+	var c capture
+	rest, err := frontmatter.Parse(strings.NewReader(text), &c, formats...)
+	if err != nil {
+		errs.Add(at, "", "cannot read front matter: "+err.Error(), "")
+		return
+	}
+	if c.raw == nil {
+		errs.Add(at, "", "front matter is not closed", fmt.Sprintf("add a line %s after the last key", first))
+		return
+	}
+	bodyLine = strings.Count(text[:len(text)-len(rest)], "\n") + 1
+	body = []byte(rest)
+	if c.format == "toml" {
+		values, errs = decodeTOML(name, c.raw, start)
+	} else {
+		values, errs = decodeYAML(name, c.raw, start)
+	}
+	return
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+func decodeYAML(name string, raw []byte, start int) ([]value, diag.List) {
+	var errs diag.List
+	var doc yaml.Node
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		// yaml.v3 counts lines from 1 for scanner errors but from 0 for
+		// parser errors ("did not find expected …"), and omits line 0.
+		line, msg := start+1, strings.TrimPrefix(err.Error(), "yaml: ")
+		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			line, msg = start+n, strings.TrimPrefix(err.Error(), m[0])
+		}
+		if strings.HasPrefix(msg, "did not find expected") {
+			line++
+		}
+		errs.Add(diag.Pos{File: name, Line: line}, "", "front matter is not valid YAML: "+strings.TrimPrefix(msg, "yaml: "),
+			"write one key: value per line; put text holding a colon or quote in double quotes")
+		return nil, errs
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	m := doc.Content[0]
+	if m.Kind != yaml.MappingNode {
+		errs.Add(diag.Pos{File: name, Line: start + m.Line}, "", "front matter is not a list of keys", "write one key: value per line")
+		return nil, errs
+	}
+	var values []value
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, n := m.Content[i], m.Content[i+1]
+		v := value{key: k.Value, line: start + k.Line}
+		switch n.Kind {
+		case yaml.ScalarNode:
+			if n.Tag != "!!null" {
+				v.scalar = n.Value
+			}
+		case yaml.SequenceNode:
+			v.isList = true
+			for _, item := range n.Content {
+				if item.Kind != yaml.ScalarNode {
+					errs.Add(diag.Pos{File: name, Line: start + item.Line}, k.Value, "list items must be plain values", "write "+k.Value+": [\"…\", \"…\"]")
+					continue
+				}
+				v.list = append(v.list, item.Value)
+			}
+		case yaml.AliasNode:
+			errs.Add(diag.Pos{File: name, Line: v.line}, k.Value, "YAML aliases are not supported", "write the value out")
+			continue
+		default:
+			v.isMap = true
+		}
+		values = append(values, v)
+	}
+	return values, errs
+}
+
+var tomlKey = regexp.MustCompile(`^\s*("?)([A-Za-z0-9_-]+)("?)\s*=`)
+
+func decodeTOML(name string, raw []byte, start int) ([]value, diag.List) {
+	var errs diag.List
+	var m map[string]any
+	md, err := toml.Decode(string(raw), &m)
+	if err != nil {
+		line, msg := start, err.Error()
+		if pe, ok := err.(toml.ParseError); ok {
+			line, msg = start+pe.Position.Line, pe.Message
+		}
+		errs.Add(diag.Pos{File: name, Line: line}, "", "front matter is not valid TOML: "+msg, "write one key = value per line; put text in double quotes")
+		return nil, errs
+	}
+	lines := map[string]int{}
+	for i, l := range strings.Split(string(raw), "\n") {
+		if g := tomlKey.FindStringSubmatch(l); g != nil {
+			if _, seen := lines[g[2]]; !seen {
+				lines[g[2]] = start + 1 + i
+			}
+		}
+	}
+	var values []value
+	for _, k := range md.Keys() {
+		if len(k) != 1 {
+			continue
+		}
+		key := k[0]
+		v := value{key: key, line: lines[key]}
+		if v.line == 0 {
+			v.line = start
+		}
+		switch x := m[key].(type) {
+		case []any:
+			v.isList = true
+			for _, item := range x {
+				v.list = append(v.list, fmt.Sprint(item))
+			}
+		case map[string]any, []map[string]any:
+			v.isMap = true
+		case time.Time:
+			if strings.HasPrefix(x.Location().String(), "local") { // TOML local date or date-time
+				x = time.Date(x.Year(), x.Month(), x.Day(), x.Hour(), x.Minute(), x.Second(), 0, vntext.Zone)
+			}
+			v.scalar = x.Format(time.RFC3339)
+		default:
+			v.scalar = fmt.Sprint(x)
+		}
+		values = append(values, v)
+	}
+	return values, errs
+}
