@@ -1,0 +1,192 @@
+// Package markdown converts the Markdown body of a content file to HTML
+// with the one configured goldmark of the site, and returns what the rest
+// of the build needs to know about it: headings, plain text for search and
+// summaries, internal links and images with their lines, and the document
+// numbers it cites.
+//
+// # Syntax
+//
+// CommonMark plus GitHub tables, strikethrough, task lists and autolinks,
+// and typographic quotes and dashes (“ ”, –, …; a single " - " stays as it
+// is, as in "chính trị - xã hội"). Headings get ids from their Vietnamese
+// slug ("## Giám sát là gì?" → id="giam-sat-la-gi").
+//
+// # Safety
+//
+// Raw HTML is dropped, and javascript:, vbscript:, data: and file: link and
+// image targets are emptied, unless the page sets unsafe: true.
+//
+// # Links
+//
+// Root-relative links ("/hoi-dap/") are site links: they are reported for
+// checking and prefixed with the base path of the site.
+//
+// A Converter is safe for concurrent use.
+package markdown
+
+import (
+	"bytes"
+	"cmp"
+	"strconv"
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/loa-vn/loa/internal/vntext"
+)
+
+// Config configures a Converter. The zero value converts for a site at
+// the root of its domain with no known documents.
+type Config struct {
+	BasePath string // URL path the site lives under, e.g. "/portal"; "" or "/" for the root
+	// Documents maps canonical document numbers (see CanonicalNumber) to the
+	// site URL of the document's page, for automatic linking.
+	Documents map[string]string
+}
+
+// Heading is a heading of the body.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Link is a root-relative link or image in the body, before the base path
+// is added.
+type Link struct {
+	Dest  string // e.g. "/hoi-dap/cau-1/" or "/images/a.jpg"
+	Line  int    // line in the source file
+	Image bool
+}
+
+// Citation is a document number found in the text.
+type Citation struct {
+	Number string // canonical form, e.g. "18-CT/TW"
+	Line   int
+	URL    string // site URL of the document page, "" when there is none
+}
+
+// Result is a converted body.
+type Result struct {
+	HTML      template.HTML
+	Headings  []Heading
+	Text      string // plain text of the body, blocks separated by newlines
+	Lead      string // plain text of the first paragraph
+	Links     []Link
+	Citations []Citation
+}
+
+// Converter turns Markdown bodies into HTML. Safe for concurrent use.
+type Converter struct {
+	cfg          Config
+	safe, unsafe goldmark.Markdown
+}
+
+// New returns a Converter for cfg.
+func New(cfg Config) *Converter {
+	cfg.BasePath = strings.TrimSuffix(cfg.BasePath, "/")
+	c := &Converter{cfg: cfg}
+	c.safe = c.newGoldmark(false)
+	c.unsafe = c.newGoldmark(true)
+	return c
+}
+
+func (c *Converter) newGoldmark(unsafe bool) goldmark.Markdown {
+	var rendererOpts []renderer.Option
+	if unsafe {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	return goldmark.New(
+		goldmark.WithExtensions(extension.GFM, typographer),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(&linkPolicy{unsafe: unsafe}, 900)),
+		),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+}
+
+// typographer writes real characters, not entities, so that the plain
+// text for search and summaries holds them too.
+var typographer = extension.NewTypographer(extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
+	extension.LeftSingleQuote:  []byte("‘"),
+	extension.RightSingleQuote: []byte("’"),
+	extension.LeftDoubleQuote:  []byte("“"),
+	extension.RightDoubleQuote: []byte("”"),
+	extension.EnDash:           []byte("–"),
+	extension.EmDash:           []byte("—"),
+	extension.Ellipsis:         []byte("…"),
+	extension.LeftAngleQuote:   []byte("«"),
+	extension.RightAngleQuote:  []byte("»"),
+	extension.Apostrophe:       []byte("’"),
+}))
+
+// state is the per-conversion data shared with the AST transformers.
+type state struct {
+	cfg       *Config
+	source    []byte
+	lines     []int // offsets of line starts in source
+	firstLine int
+	links     []Link
+	citations []Citation
+}
+
+var stateKey = parser.NewContextKey()
+
+// lineOf returns the file line of a byte offset in the body.
+func (s *state) lineOf(offset int) int {
+	i, _ := slices.BinarySearch(s.lines, offset+1)
+	return s.firstLine + i - 1
+}
+
+// Convert renders body, whose first line is line firstLine of its file.
+// unsafe lets raw HTML and any link target through.
+func (c *Converter) Convert(body []byte, firstLine int, unsafe bool) (*Result, error) {
+	st := &state{cfg: &c.cfg, source: body, firstLine: firstLine, lines: []int{0}}
+	for i, b := range body {
+		if b == '\n' {
+			st.lines = append(st.lines, i+1)
+		}
+	}
+	md := c.safe
+	if unsafe {
+		md = c.unsafe
+	}
+	pc := parser.NewContext(parser.WithIDs(newIDs()))
+	pc.Set(stateKey, st)
+	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	var buf bytes.Buffer
+	buf.Grow(len(body) + len(body)/4)
+	if err := md.Renderer().Render(&buf, body, doc); err != nil {
+		return nil, err
+	}
+	res := &Result{HTML: template.HTML(buf.String()), Links: st.links, Citations: st.citations}
+	collectText(doc, body, res)
+	return res, nil
+}
+
+// ids makes heading ids from Vietnamese slugs, unique within one body.
+type ids struct{ used map[string]bool }
+
+func newIDs() *ids { return &ids{used: map[string]bool{}} }
+
+func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
+	base := cmp.Or(vntext.Slug(string(value)), "muc")
+	id := base
+	for i := 1; s.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	s.used[id] = true
+	return []byte(id)
+}
+
+func (s *ids) Put(value []byte) { s.used[string(value)] = true }
