@@ -1,0 +1,233 @@
+package site
+
+import (
+	"cmp"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/loa-vn/loa/internal/content"
+	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/vntext"
+)
+
+// buildTags groups pages by tag. Tags that fold to the same slug ("Dân
+// chủ", "dân chủ") are one tag, named as first met in URL order.
+func (s *Site) buildTags() {
+	bySlug := map[string]*Tag{}
+	for _, p := range s.Pages {
+		if p.File == nil {
+			continue
+		}
+		for _, name := range p.Meta.Tags {
+			slug := vntext.Slug(name)
+			t := bySlug[slug]
+			if t == nil {
+				t = &Tag{Name: name, Slug: slug, URL: "/the/" + slug + "/"}
+				t.Page = &Page{Kind: KindTag, URL: t.URL, Title: name, Meta: &content.Meta{}, Section: s.TagsPage}
+				bySlug[slug] = t
+				s.Tags = append(s.Tags, t)
+			}
+			if !slices.Contains(p.Tags, t) {
+				p.Tags = append(p.Tags, t)
+				t.Pages = append(t.Pages, p)
+			}
+		}
+	}
+	slices.SortFunc(s.Tags, func(a, b *Tag) int { return cmp.Or(vntext.Compare(a.Name, b.Name), cmp.Compare(a.Slug, b.Slug)) })
+	for _, t := range s.Tags {
+		slices.SortFunc(t.Pages, newestFirst)
+		t.Page.Items = t.Pages
+	}
+}
+
+// relate picks up to five related pages for each article, news and Q&A
+// item: pages near it in date in the same topic (counted twice) and in each
+// of its tags, ranked by how many of those lists they share with it.
+func (s *Site) relate() {
+	const window, keep = 12, 5
+	lists := func(p *Page) [][]*Page {
+		var out [][]*Page
+		if p.Topic != nil {
+			out = append(out, p.Topic.Items, p.Topic.Items)
+		}
+		for _, t := range p.Tags {
+			out = append(out, t.Pages)
+		}
+		return out
+	}
+	for _, group := range [][]*Page{s.Articles, s.News, s.QA} {
+		for _, p := range group {
+			score := map[*Page]int{}
+			for _, l := range lists(p) {
+				i, _ := slices.BinarySearchFunc(l, p, newestFirst)
+				for j := max(0, i-window); j < min(len(l), i+window+1); j++ {
+					if l[j] != p {
+						score[l[j]]++
+					}
+				}
+			}
+			cands := make([]*Page, 0, len(score))
+			for q := range score {
+				cands = append(cands, q)
+			}
+			slices.SortFunc(cands, func(a, b *Page) int {
+				return cmp.Or(cmp.Compare(score[b], score[a]), cmp.Compare(absDays(a, p), absDays(b, p)), newestFirst(a, b))
+			})
+			p.Related = cands[:min(keep, len(cands))]
+		}
+	}
+}
+
+func absDays(a, p *Page) float64 {
+	d := a.Date.Sub(p.Date).Hours()
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+// citations fills Cites and CitedBy from the documents the bodies cite.
+func (s *Site) citations() {
+	for _, p := range s.Pages {
+		if p.Body == nil {
+			continue
+		}
+		for _, c := range p.Body.Citations {
+			d := s.byURL[c.URL]
+			if d == nil || d == p || slices.Contains(p.Cites, d) {
+				continue
+			}
+			p.Cites = append(p.Cites, d)
+			d.CitedBy = append(d.CitedBy, p)
+		}
+	}
+	for _, d := range s.Documents {
+		slices.SortFunc(d.CitedBy, newestFirst)
+	}
+}
+
+// route lists every HTML file to render.
+func (s *Site) route() {
+	s.citations()
+	add := func(layout string, p *Page) { s.Routes = append(s.Routes, &Route{URL: p.URL, Layout: layout, Page: p}) }
+	paged := func(layout string, p *Page) {
+		n := max(1, (len(p.Items)+s.PageSize-1)/s.PageSize)
+		for i := 1; i <= n; i++ {
+			pg := &Pager{Number: i, Total: n, First: p.URL, Items: p.Items[(i-1)*s.PageSize : min(len(p.Items), i*s.PageSize)]}
+			if i > 1 {
+				pg.PrevURL = PageURL(p.URL, i-1)
+			}
+			if i < n {
+				pg.NextURL = PageURL(p.URL, i+1)
+			}
+			s.Routes = append(s.Routes, &Route{URL: PageURL(p.URL, i), Layout: layout, Page: p, Pager: pg})
+		}
+	}
+	for _, p := range s.Pages {
+		switch p.Kind {
+		case content.KindHome:
+			add("home", p)
+		case content.KindSection:
+			switch p.URL {
+			case "/" + content.SectionTopics + "/":
+				add("topics", p)
+			case "/" + content.SectionQA + "/":
+				add("qa-index", p)
+			case "/" + content.SectionUnits + "/":
+				add("units", p)
+			case "/" + content.SectionDocuments + "/":
+				add("documents", p)
+			default:
+				paged("list", p)
+			}
+		case content.KindTopic, content.KindUnit:
+			paged("list", p)
+		case content.KindArticle, content.KindNews:
+			add("article", p)
+		case content.KindQA:
+			add("qa", p)
+		case content.KindDocument:
+			add("document", p)
+		case content.KindPage:
+			add("page", p)
+		case KindTags:
+			add("tags", p)
+		case KindSearch:
+			add("search", p)
+		}
+	}
+	for _, t := range s.Tags {
+		paged("list", t.Page)
+	}
+	add("404", s.NotFound)
+	slices.SortFunc(s.Routes, func(a, b *Route) int { return cmp.Compare(a.URL, b.URL) })
+	s.routeURLs = map[string]bool{}
+	for _, r := range s.Routes {
+		s.routeURLs[r.URL] = true
+	}
+	for _, g := range generated {
+		s.routeURLs[g] = true
+	}
+	for _, p := range s.Pages {
+		if p.Kind == content.KindTopic || p.Kind == content.KindUnit {
+			s.routeURLs[p.URL+"index.xml"] = true
+		}
+	}
+}
+
+// generated lists URLs the build writes besides routes and static files.
+var generated = []string{"/index.xml", "/sitemap.xml", "/robots.txt", "/404.html"}
+
+// HasURL reports whether url (site-relative, with or without the
+// trailing slash, without query or fragment) names something the site
+// publishes: a route, an alias, a feed or a static file.
+func (s *Site) HasURL(u string) bool {
+	if s.routeURLs[u] || s.routeURLs[u+"/"] || s.Aliases[u] != "" || s.Aliases[u+"/"] != "" {
+		return true
+	}
+	if u == "/" {
+		return true
+	}
+	return s.StaticFile != nil && s.StaticFile(strings.TrimPrefix(u, "/"))
+}
+
+// checkLinks reports root-relative links and images that lead nowhere, and
+// front-matter images and attachments that are missing from static/.
+func (s *Site) checkLinks(errs *diag.List) {
+	for _, p := range s.Pages {
+		if p.File == nil {
+			continue
+		}
+		pos := func(key string) diag.Pos { return diag.Pos{File: p.Path(), Line: p.Meta.Line(key)} }
+		for _, key := range []string{"image", "file"} {
+			v := map[string]string{"image": p.Meta.Image, "file": p.Meta.File}[key]
+			if v != "" && (s.StaticFile == nil || !s.StaticFile(v)) {
+				errs.Add(pos(key), key, "static/"+v+" does not exist", "add the file to static/ or correct the path")
+			}
+		}
+		if p.Body == nil {
+			continue
+		}
+		for _, l := range p.Body.Links {
+			u := l.Dest
+			if i := strings.IndexAny(u, "?#"); i >= 0 {
+				u = u[:i]
+			}
+			if dec, err := url.PathUnescape(u); err == nil {
+				u = dec
+			}
+			if s.HasURL(u) {
+				continue
+			}
+			what, hint := "link", "correct the link or create the page"
+			if l.Image {
+				what, hint = "image", "add the file under static"+path.Clean(u)+" or correct the path"
+			} else if s.unpublished[u] || s.unpublished[u+"/"] {
+				hint = "the page is a draft or not yet published"
+			}
+			errs.Add(diag.Pos{File: p.Path(), Line: l.Line}, "", what+" "+l.Dest+" leads to no page of the site", hint)
+		}
+	}
+}

@@ -1,0 +1,85 @@
+package site
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/loa-vn/loa/internal/content"
+	"github.com/loa-vn/loa/internal/markdown"
+)
+
+// Kinds of pages that have no content file of their own.
+const (
+	KindTag      content.Kind = "tag"
+	KindTags     content.Kind = "tags"
+	KindSearch   content.Kind = "search"
+	KindNotFound content.Kind = "404"
+)
+
+// Page is one page of the site: a content file with what the site knows
+// about it, or a generated page (tag, search, 404, a section without an
+// _index.md). Pages are read-only once New returns.
+type Page struct {
+	Kind    content.Kind
+	URL     string        // site-relative, e.g. "/chu-de/the-che-hoa/"
+	File    *content.File // nil for generated pages
+	Meta    *content.Meta // never nil
+	Body    *markdown.Result
+	Title   string
+	Summary string    // from front matter, else the first paragraph
+	Date    time.Time // zero for pages without a date
+
+	Section *Page   // the section list the page belongs to, nil for home
+	Topic   *Page   // topic of an article, Q&A item or news item
+	Unit    *Page   // unit of a news item, or the unit that wrote an article
+	Tags    []*Tag  // in front-matter order
+	Items   []*Page // list pages: what they list, in display order
+
+	Prev, Next *Page   // older and newer neighbour in the same topic or unit
+	Related    []*Page // up to five pages on the same topic or with the same tags
+	Cites      []*Page // documents cited in the body
+	CitedBy    []*Page // for documents: pages citing it, newest first
+}
+
+// Path returns the file path of the page's source, or "" for generated pages.
+func (p *Page) Path() string {
+	if p.File == nil {
+		return ""
+	}
+	return p.File.Path
+}
+
+// Tag is a tag with its pages, newest first.
+type Tag struct {
+	Name  string // as first written
+	Slug  string
+	URL   string
+	Page  *Page
+	Pages []*Page
+}
+
+// Route is one HTML file of the output: a page, or one page of a
+// paginated list.
+type Route struct {
+	URL    string // site-relative URL of this file, e.g. "/chu-de/x/trang/2/"
+	Layout string // template name without extension, e.g. "list"
+	Page   *Page
+	Pager  *Pager // nil when the page is not paginated
+}
+
+// Pager is one page of a paginated list.
+type Pager struct {
+	Number, Total int
+	Items         []*Page
+	PrevURL       string // "" on the first page
+	NextURL       string // "" on the last page
+	First         string // URL of page 1
+}
+
+// PageURL returns the URL of page n of a list at base.
+func PageURL(base string, n int) string {
+	if n <= 1 {
+		return base
+	}
+	return base + "trang/" + strconv.Itoa(n) + "/"
+}

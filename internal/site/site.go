@@ -1,0 +1,367 @@
+// Package site builds the model of a site from parsed content: which pages
+// are published, their URLs, topics, units, tags, lists, pagination,
+// related items, neighbours and citations, and the routes to render.
+// It does no I/O and decides every page that exists; the renderer only
+// draws them.
+//
+// A Site is read-only once New returns and safe for concurrent use.
+package site
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/loa-vn/loa/internal/content"
+	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/markdown"
+	"github.com/loa-vn/loa/internal/vntext"
+)
+
+// Config is what the model needs besides content. The zero value
+// publishes nothing dated after the zero time; set Now.
+type Config struct {
+	Now      time.Time // items dated after Now or expired before it are left out
+	Drafts   bool      // include drafts and future-dated items
+	PageSize int       // items per list page; 20 when zero
+	// StaticFile reports whether a file exists under static/ (slash path
+	// without leading slash). Nil means none does.
+	StaticFile func(path string) bool
+}
+
+// Site is the model of a whole site.
+type Site struct {
+	Config
+	Title       string
+	Description string
+	Publisher   string
+	Address     string
+	Phone       string
+	Email       string
+	BaseURL     string // from the home page's front matter, may be empty
+
+	Home      *Page
+	Pages     []*Page // every published page with a URL, sorted by URL
+	Sections  map[string]*Page
+	Topics    []*Page // by weight, then title
+	Units     []*Page // by weight, then title
+	Articles  []*Page // newest first
+	QA        []*Page // newest first
+	News      []*Page // newest first
+	Documents []*Page // newest issued first
+	Featured  []*Page // featured articles and news, newest first
+	Menu      []*Page // plain pages with menu: true, by weight
+	Tags      []*Tag  // in Vietnamese alphabetical order
+	TagsPage  *Page
+	Search    *Page
+	NotFound  *Page
+	Routes    []*Route
+	Aliases   map[string]string // old URL → page URL
+
+	byURL       map[string]*Page
+	routeURLs   map[string]bool // every route and generated file
+	unpublished map[string]bool // URLs of drafts, future and expired items
+}
+
+// Default titles of generated section pages.
+var sectionTitles = map[string]string{
+	content.SectionTopics:    "Chủ đề",
+	content.SectionQA:        "Hỏi - đáp",
+	content.SectionUnits:     "Tin đơn vị",
+	content.SectionDocuments: "Văn bản",
+}
+
+// New builds the model from files and their converted bodies. Problems
+// that span files (unknown topic, duplicate URL, broken link) are
+// returned with positions; the model is still complete enough to render
+// when the list holds only notices.
+func New(files []*content.File, bodies map[*content.File]*markdown.Result, cfg Config) (*Site, diag.List) {
+	if cfg.PageSize <= 0 {
+		cfg.PageSize = 20
+	}
+	s := &Site{Config: cfg, Sections: map[string]*Page{}, Aliases: map[string]string{}, byURL: map[string]*Page{}, unpublished: map[string]bool{}}
+	var errs diag.List
+	s.addPages(files, bodies, &errs)
+	s.link(&errs)
+	s.sortLists()
+	s.buildTags()
+	s.relate()
+	s.route()
+	s.checkLinks(&errs)
+	errs.Sort()
+	return s, errs
+}
+
+// published reports whether f goes on the site in this build.
+func (s *Site) published(f *content.File) bool {
+	m := &f.Meta
+	if s.Drafts {
+		return true
+	}
+	if m.Draft || (!m.Date.IsZero() && m.Date.After(s.Now)) {
+		return false
+	}
+	return m.Expires.IsZero() || m.Expires.After(s.Now)
+}
+
+func newPage(f *content.File, body *markdown.Result) *Page {
+	p := &Page{Kind: f.Kind, URL: f.URL, File: f, Meta: &f.Meta, Body: body, Title: f.Meta.Title, Summary: f.Meta.Summary, Date: f.Meta.Date}
+	if p.Summary == "" && body != nil {
+		p.Summary = shorten(body.Lead, 220)
+	}
+	return p
+}
+
+// shorten cuts s to at most n runes at a word boundary, adding "…".
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:.") + "…"
+}
+
+func (s *Site) addPages(files []*content.File, bodies map[*content.File]*markdown.Result, errs *diag.List) {
+	owner := map[string]*Page{}
+	claim := func(url string, p *Page, pos diag.Pos, field string) bool {
+		if other, ok := owner[url]; ok {
+			errs.Add(pos, field, "URL "+url+" is also the URL of "+cmp.Or(other.Path(), other.Title), "rename one of the files or change its slug")
+			return false
+		}
+		owner[url] = p
+		return true
+	}
+	var pages []*Page
+	for _, f := range files {
+		if !s.published(f) {
+			s.unpublished[f.URL] = true
+			continue
+		}
+		p := newPage(f, bodies[f])
+		if !claim(p.URL, p, diag.Pos{File: f.Path, Line: f.Meta.Line("slug")}, "") {
+			continue
+		}
+		pages = append(pages, p)
+	}
+	// Aliases after pages, so that a page always wins over an alias.
+	for _, p := range pages {
+		for _, a := range p.Meta.Aliases {
+			if claim(a, p, diag.Pos{File: p.Path(), Line: p.Meta.Line("aliases")}, "aliases") {
+				s.Aliases[a] = p.URL
+			}
+		}
+	}
+	for _, p := range pages {
+		s.byURL[p.URL] = p
+		switch p.Kind {
+		case content.KindHome:
+			s.Home = p
+		case content.KindSection:
+			s.Sections[p.File.Section] = p
+		case content.KindTopic:
+			s.Topics = append(s.Topics, p)
+		case content.KindUnit:
+			s.Units = append(s.Units, p)
+		case content.KindArticle:
+			s.Articles = append(s.Articles, p)
+		case content.KindQA:
+			s.QA = append(s.QA, p)
+		case content.KindNews:
+			s.News = append(s.News, p)
+		case content.KindDocument:
+			s.Documents = append(s.Documents, p)
+		case content.KindPage:
+			if p.Meta.Menu {
+				s.Menu = append(s.Menu, p)
+			}
+		}
+		s.Pages = append(s.Pages, p)
+	}
+	s.addGenerated()
+}
+
+// addGenerated adds the pages that exist without a file: the home page and
+// section lists when their _index.md is missing, tags, search and 404.
+func (s *Site) addGenerated() {
+	gen := func(kind content.Kind, url, title string) *Page {
+		p := &Page{Kind: kind, URL: url, Title: title, Meta: &content.Meta{}}
+		if _, taken := s.byURL[url]; !taken {
+			s.byURL[url] = p
+			s.Pages = append(s.Pages, p)
+		}
+		return p
+	}
+	if s.Home == nil {
+		s.Home = gen(content.KindHome, "/", "Cổng thông tin")
+	}
+	m := s.Home.Meta
+	s.Title, s.Description, s.Publisher = s.Home.Title, cmp.Or(m.Description, s.Home.Summary), m.Publisher
+	s.Address, s.Phone, s.Email, s.BaseURL = m.Address, m.Phone, m.Email, m.BaseURL
+	need := map[string]bool{
+		content.SectionTopics: len(s.Topics) > 0, content.SectionQA: len(s.QA) > 0,
+		content.SectionUnits: len(s.Units) > 0, content.SectionDocuments: len(s.Documents) > 0,
+	}
+	for sec, ok := range need {
+		if ok && s.Sections[sec] == nil {
+			p := gen(content.KindSection, "/"+sec+"/", sectionTitles[sec])
+			p.Meta = &content.Meta{Title: p.Title}
+			s.Sections[sec] = p
+		}
+	}
+	s.TagsPage = gen(KindTags, "/the/", "Thẻ")
+	s.Search = gen(KindSearch, "/tim-kiem/", "Tìm kiếm")
+	s.NotFound = &Page{Kind: KindNotFound, URL: "/404.html", Title: "Không tìm thấy trang", Meta: &content.Meta{}}
+}
+
+// link connects pages to their sections, topics and units, and checks the
+// names used in front matter.
+func (s *Site) link(errs *diag.List) {
+	topics, units := map[string]*Page{}, map[string]*Page{}
+	for _, t := range s.Topics {
+		topics[t.File.Group] = t
+	}
+	for _, u := range s.Units {
+		units[u.File.Group] = u
+	}
+	names := func(m map[string]*Page) string {
+		var keys []string
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		return strings.Join(keys, ", ")
+	}
+	lookup := func(p *Page, key, name string, m map[string]*Page, folder string) *Page {
+		if name == "" {
+			return nil
+		}
+		if t, ok := m[name]; ok {
+			return t
+		}
+		pos := diag.Pos{File: p.Path(), Line: p.Meta.Line(key)}
+		hint := "create content/" + folder + "/" + name + "/_index.md"
+		if len(m) > 0 {
+			hint = "use one of: " + names(m) + "; or " + hint
+		}
+		errs.Add(pos, key, "there is no "+key+" "+quote(name), hint)
+		return nil
+	}
+	for _, p := range s.Pages {
+		if p.File == nil {
+			continue
+		}
+		f := p.File
+		if f.Section != "" && p.Kind != content.KindSection {
+			p.Section = s.Sections[f.Section]
+		}
+		switch p.Kind {
+		case content.KindArticle:
+			p.Topic = lookup(p, "topic", f.Group, topics, content.SectionTopics)
+			p.Unit = lookup(p, "unit", p.Meta.Unit, units, content.SectionUnits)
+		case content.KindNews:
+			p.Unit = lookup(p, "unit", f.Group, units, content.SectionUnits)
+			p.Topic = lookup(p, "topic", p.Meta.Topic, topics, content.SectionTopics)
+		case content.KindQA:
+			p.Topic = lookup(p, "topic", p.Meta.Topic, topics, content.SectionTopics)
+		case content.KindTopic, content.KindUnit:
+			p.Section = s.Sections[f.Section]
+		}
+		if p.Kind == content.KindArticle && p.Topic == nil {
+			// The topic folder has no _index.md: report it once per folder.
+			errs.Add(diag.Pos{File: "content/" + content.SectionTopics + "/" + f.Group + "/_index.md"}, "",
+				"missing: every topic folder needs an _index.md", "create it with title: \"…\" (the topic's name) and summary")
+		}
+		if p.Kind == content.KindNews && p.Unit == nil {
+			errs.Add(diag.Pos{File: "content/" + content.SectionUnits + "/" + f.Group + "/_index.md"}, "",
+				"missing: every unit folder needs an _index.md", "create it with title: \"…\" (the unit's name) and summary")
+		}
+	}
+}
+
+func quote(s string) string { return "\"" + s + "\"" }
+
+// newestFirst orders by date, newest first, then by title and URL so that
+// the order never depends on input order.
+func newestFirst(a, b *Page) int {
+	return cmp.Or(b.Date.Compare(a.Date), vntext.Compare(a.Title, b.Title), cmp.Compare(a.URL, b.URL))
+}
+
+// byWeight orders by weight, then title.
+func byWeight(a, b *Page) int {
+	return cmp.Or(cmp.Compare(a.Meta.Weight, b.Meta.Weight), vntext.Compare(a.Title, b.Title), cmp.Compare(a.URL, b.URL))
+}
+
+func (s *Site) sortLists() {
+	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
+	slices.SortFunc(s.Topics, byWeight)
+	slices.SortFunc(s.Units, byWeight)
+	slices.SortFunc(s.Menu, byWeight)
+	for _, l := range [][]*Page{s.Articles, s.QA, s.News, s.Documents} {
+		slices.SortFunc(l, newestFirst)
+	}
+	for _, l := range [][]*Page{s.Articles, s.News} {
+		for _, p := range l {
+			if p.Meta.Featured {
+				s.Featured = append(s.Featured, p)
+			}
+		}
+	}
+	slices.SortFunc(s.Featured, newestFirst)
+	// Items of topics, units and sections, with neighbours.
+	for _, p := range s.Articles {
+		if p.Topic != nil {
+			p.Topic.Items = append(p.Topic.Items, p)
+		}
+	}
+	for _, p := range s.News {
+		if p.Unit != nil {
+			p.Unit.Items = append(p.Unit.Items, p)
+		}
+	}
+	for _, l := range [][]*Page{s.Topics, s.Units} {
+		for _, list := range l {
+			for i, p := range list.Items {
+				if i > 0 {
+					p.Next = list.Items[i-1]
+				}
+				if i+1 < len(list.Items) {
+					p.Prev = list.Items[i+1]
+				}
+			}
+		}
+	}
+	for i, p := range s.QA {
+		if i > 0 {
+			p.Next = s.QA[i-1]
+		}
+		if i+1 < len(s.QA) {
+			p.Prev = s.QA[i+1]
+		}
+	}
+	set := func(sec string, items []*Page) {
+		if p := s.Sections[sec]; p != nil {
+			p.Items = items
+		}
+	}
+	set(content.SectionTopics, s.Topics)
+	set(content.SectionUnits, s.Units)
+	set(content.SectionQA, s.QA)
+	set(content.SectionDocuments, s.Documents)
+	for sec, p := range s.Sections {
+		if _, special := sectionTitles[sec]; special {
+			continue
+		}
+		for _, q := range s.Pages {
+			if q.Kind == content.KindPage && q.File.Section == sec {
+				q.Section = p
+				p.Items = append(p.Items, q)
+			}
+		}
+		slices.SortFunc(p.Items, newestFirst)
+	}
+}
