@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	loa "github.com/loa-vn/loa"
+	"github.com/loa-vn/loa/internal/build"
+	"github.com/loa-vn/loa/internal/content"
+	"github.com/loa-vn/loa/internal/output"
+)
+
+// siteFlags are the flags shared by build, check and serve.
+type siteFlags struct {
+	source  string
+	baseURL string
+	drafts  bool
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet, withBaseURL bool) {
+	fs.StringVar(&f.source, "source", ".", "site folder holding content/ (and optionally layouts/, static/)")
+	fs.BoolVar(&f.drafts, "drafts", false, "include drafts and future-dated items")
+	if withBaseURL {
+		fs.StringVar(&f.baseURL, "baseurl", "", "absolute site URL, e.g. https://example.org/portal/ (default: $URL set by Netlify, then baseurl in content/_index.md)")
+	}
+}
+
+// config checks the source folder and returns the build configuration.
+// Base URL precedence: the flag, then $URL (set by Netlify), then the
+// site's own setting.
+func (f *siteFlags) config() (build.Config, error) {
+	info, err := os.Stat(filepath.Join(f.source, "content"))
+	if err != nil || !info.IsDir() {
+		return build.Config{}, fmt.Errorf("%s has no content/ folder; run loa in a site folder or pass -source DIR", f.source)
+	}
+	base := f.baseURL
+	if base == "" {
+		base = os.Getenv("URL")
+	}
+	return build.Config{Site: os.DirFS(f.source), Theme: loa.DefaultTheme(), BaseURL: base, Drafts: f.drafts, Now: now()}, nil
+}
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("loa build", flag.ContinueOnError)
+	var sf siteFlags
+	sf.register(fs, true)
+	out := fs.String("out", "public", "output folder, replaced as a whole when the build succeeds")
+	if ok, code := parseFlags(fs, args, stderr); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "loa build: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	cfg, err := sf.config()
+	if err != nil {
+		fmt.Fprintln(stderr, "loa build:", err)
+		return exitUsage
+	}
+	if err := checkOut(sf.source, *out); err != nil {
+		fmt.Fprintln(stderr, "loa build:", err)
+		return exitUsage
+	}
+	dir, err := output.NewDir(*out)
+	if err != nil {
+		fmt.Fprintln(stderr, "loa build:", err)
+		return exitContent
+	}
+	res, err := build.Build(ctx, cfg, dir)
+	if err != nil {
+		dir.Abort()
+		return report(stderr, err)
+	}
+	if err := dir.Commit(); err != nil {
+		fmt.Fprintln(stderr, "loa build:", err)
+		return exitContent
+	}
+	res.Notices.Print(stderr)
+	printSummary(stdout, res, *out)
+	return exitOK
+}
+
+// checkOut refuses an output folder that is, or holds, the site's sources.
+func checkOut(source, out string) error {
+	src, err1 := filepath.Abs(source)
+	dst, err2 := filepath.Abs(out)
+	if err1 != nil || err2 != nil {
+		return fmt.Errorf("cannot resolve %s or %s", source, out)
+	}
+	if dst == src || strings.HasPrefix(src+string(filepath.Separator), dst+string(filepath.Separator)) {
+		return fmt.Errorf("-out %s would replace the site's own files; choose a folder such as public", out)
+	}
+	for _, d := range []string{"content", "layouts", "static"} {
+		if p := filepath.Join(src, d); dst == p || strings.HasPrefix(dst, p+string(filepath.Separator)) {
+			return fmt.Errorf("-out %s is inside %s/; choose a folder such as public", out, d)
+		}
+	}
+	return nil
+}
+
+var kindOrder = []struct {
+	kind  content.Kind
+	label string
+}{
+	{content.KindArticle, "articles"}, {content.KindQA, "Q&A items"}, {content.KindNews, "news items"},
+	{content.KindDocument, "documents"}, {content.KindPage, "plain pages"}, {content.KindTopic, "topics"},
+	{content.KindUnit, "units"}, {content.KindSection, "sections"},
+}
+
+func printSummary(w io.Writer, res *build.Result, out string) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	for _, k := range kindOrder {
+		if n := res.Kinds[k.kind]; n > 0 {
+			fmt.Fprintf(tw, "%d\t%s\t\n", n, k.label)
+		}
+	}
+	fmt.Fprintf(tw, "%d\tHTML pages written\t\n", res.Pages)
+	fmt.Fprintf(tw, "%d\tstatic files copied\t\n", res.Static)
+	fmt.Fprintf(tw, "%d\tfiles, %s in %s\t\n", res.Files, size(res.Bytes), out)
+	fmt.Fprintf(tw, "%d ms\tbuild time\t\n", res.Duration.Milliseconds())
+	tw.Flush()
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

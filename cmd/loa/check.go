@@ -1,0 +1,32 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/loa-vn/loa/internal/build"
+	"github.com/loa-vn/loa/internal/output"
+)
+
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("loa check", flag.ContinueOnError)
+	var sf siteFlags
+	sf.register(fs, true)
+	if ok, code := parseFlags(fs, args, stderr); !ok {
+		return code
+	}
+	cfg, err := sf.config()
+	if err != nil {
+		fmt.Fprintln(stderr, "loa check:", err)
+		return exitUsage
+	}
+	res, err := build.Build(ctx, cfg, output.Discard{})
+	if err != nil {
+		return report(stderr, err)
+	}
+	res.Notices.Print(stderr)
+	fmt.Fprintf(stdout, "ok: %d pages checked, no errors\n", res.Pages)
+	return exitOK
+}

@@ -1,0 +1,115 @@
+// Command loa builds the static portal of a site folder holding content/,
+// and optionally layouts/ and static/ (the default theme is built in).
+//
+//	loa build   [-source DIR] [-out DIR] [-baseurl URL] [-drafts]
+//	loa serve   [-source DIR] [-addr 127.0.0.1:1313] [-drafts]
+//	loa check   [-source DIR] [-drafts]
+//	loa new     [-source DIR] [-topic T | -unit U] KIND "Tiêu đề"
+//	loa version
+//	loa help
+//
+// Exit codes: 0 success, 1 content errors, 2 usage errors.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/loa-vn/loa/internal/diag"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitContent = 1
+	exitUsage   = 2
+)
+
+// now is the clock; tests replace it.
+var now = time.Now
+
+const usage = `Loa builds a fast static portal from Markdown content.
+
+Usage:
+  loa build   [-source DIR] [-out DIR] [-baseurl URL] [-drafts]   build the site into -out (default public)
+  loa serve   [-source DIR] [-addr 127.0.0.1:1313] [-drafts]      build, serve and rebuild on change
+  loa check   [-source DIR] [-drafts]                             check all content, write nothing
+  loa new     [-source DIR] [-topic T | -unit U] KIND "Tiêu đề"   create a content file (KIND: article, qa, news, document, page)
+  loa version                                                     print the version
+  loa help                                                        print this help
+
+Run "loa COMMAND -h" for the flags of a command.
+Exit codes: 0 success, 1 content errors (all listed on stderr), 2 usage errors.
+`
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return runBuild(ctx, rest, stdout, stderr)
+	case "check":
+		return runCheck(ctx, rest, stdout, stderr)
+	case "serve":
+		return runServe(ctx, rest, stdout, stderr)
+	case "new":
+		return runNew(rest, stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "loa", version())
+		return exitOK
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "loa: unknown command %q\n\n%s", cmd, usage)
+	return exitUsage
+}
+
+// parseFlags parses args with fs and reports the exit code to return when
+// parsing fails (or -h was asked).
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (ok bool, code int) {
+	fs.SetOutput(stderr)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return false, exitOK
+		}
+		return false, exitUsage
+	}
+	return true, exitOK
+}
+
+// report prints a build error: diagnostics one per line, anything else as
+// one line. It returns the exit code.
+func report(stderr io.Writer, err error) int {
+	var list diag.List
+	if errors.As(err, &list) {
+		list.Print(stderr)
+		fmt.Fprintf(stderr, "loa: %d %s; nothing was written\n", len(list), plural(len(list), "error", "errors"))
+		return exitContent
+	}
+	fmt.Fprintln(stderr, "loa:", err)
+	return exitContent
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/loa-vn/loa/internal/content"
+	"github.com/loa-vn/loa/internal/vntext"
+)
+
+// newKinds maps a KIND argument to its folder under content/.
+var newKinds = map[string]string{
+	"article":  content.SectionTopics,
+	"qa":       content.SectionQA,
+	"news":     content.SectionUnits,
+	"document": content.SectionDocuments,
+	"page":     "",
+}
+
+func runNew(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("loa new", flag.ContinueOnError)
+	source := fs.String("source", ".", "site folder holding content/")
+	topic := fs.String("topic", "", "topic folder of an article (or the topic of a Q&A item)")
+	unit := fs.String("unit", "", "unit folder of a news item")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: loa new [-source DIR] [-topic T | -unit U] KIND \"Tiêu đề\"\nKIND is article (needs -topic), qa, news (needs -unit), document or page.")
+		fs.PrintDefaults()
+	}
+	if ok, code := parseFlags(fs, args, stderr); !ok {
+		return code
+	}
+	if fs.NArg() != 2 {
+		fs.Usage()
+		return exitUsage
+	}
+	kind, title := fs.Arg(0), strings.TrimSpace(vntext.NFC(fs.Arg(1)))
+	section, ok := newKinds[kind]
+	if !ok {
+		fmt.Fprintf(stderr, "loa new: unknown kind %q; use article, qa, news, document or page\n", kind)
+		return exitUsage
+	}
+	slug := vntext.Slug(title)
+	if slug == "" {
+		fmt.Fprintf(stderr, "loa new: the title %q has no letter or digit to name the file after\n", title)
+		return exitUsage
+	}
+	dir := filepath.Join(*source, "content", section)
+	switch kind {
+	case "article", "news":
+		group, flagName := *topic, "-topic"
+		if kind == "news" {
+			group, flagName = *unit, "-unit"
+		}
+		groups := folders(dir)
+		if !slices.Contains(groups, group) {
+			fmt.Fprintf(stderr, "loa new: %s needs %s, one of: %s\n", kind, flagName, strings.Join(groups, ", "))
+			return exitUsage
+		}
+		dir = filepath.Join(dir, group)
+	}
+	name := filepath.Join(dir, slug+".md")
+	if _, err := os.Stat(name); err == nil {
+		fmt.Fprintf(stderr, "loa new: %s already exists; choose another title or edit that file\n", name)
+		return exitContent
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		fmt.Fprintln(stderr, "loa new:", err)
+		return exitContent
+	}
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err == nil {
+		_, err = f.WriteString(scaffold(kind, title, *topic))
+		err = errors.Join(err, f.Close())
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "loa new:", err)
+		return exitContent
+	}
+	fmt.Fprintln(stdout, name)
+	return exitOK
+}
+
+// folders lists the sub-folders of dir that hold an _index.md.
+func folders(dir string) []string {
+	entries, _ := os.ReadDir(dir)
+	var out []string
+	for _, e := range entries {
+		if _, err := os.Stat(filepath.Join(dir, e.Name(), "_index.md")); e.IsDir() && err == nil {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// scaffold returns the text of a new file: valid front matter with
+// today's date and draft: true.
+func scaffold(kind, title, topic string) string {
+	today := now().In(vntext.Zone).Format("2006-01-02")
+	q := func(s string) string { return "\"" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), `"`, `\"`) + "\"" }
+	var b strings.Builder
+	b.WriteString("---\ntitle: " + q(title) + "\n")
+	switch kind {
+	case "document":
+		b.WriteString("number: \"\"\ntype: \"\"\nissuer: \"\"\nissued: " + today + "\nsummary: \"\"\n")
+	default:
+		b.WriteString("date: " + today + "\nsummary: \"\"\ntags: []\n")
+	}
+	if kind == "qa" && topic != "" {
+		b.WriteString("topic: " + topic + "\n")
+	}
+	b.WriteString("draft: true\n---\n\n")
+	if kind == "qa" {
+		b.WriteString("Viết câu trả lời ở đây.\n")
+	} else {
+		b.WriteString("Viết nội dung ở đây.\n")
+	}
+	return b.String()
+}
+

@@ -1,0 +1,30 @@
+package output
+
+import (
+	"maps"
+	"sync"
+)
+
+// Memory is a Sink that keeps files in memory. Safe for concurrent use.
+type Memory struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+// NewMemory returns an empty Memory.
+func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
+
+// Put stores data under name.
+func (m *Memory) Put(name string, data []byte) error {
+	m.mu.Lock()
+	m.files[name] = data
+	m.mu.Unlock()
+	return nil
+}
+
+// Files returns a copy of the name → bytes map.
+func (m *Memory) Files() map[string][]byte {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return maps.Clone(m.files)
+}

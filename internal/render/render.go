@@ -1,0 +1,202 @@
+// Package render draws the pages of a site model with the html/template
+// files of layouts/.
+//
+// # Layouts
+//
+// layouts/base.html defines the template "base", the frame of every page,
+// which calls the block "main". layouts/partials/*.html define shared
+// templates. Every other layouts/NAME.html is the layout NAME of the routes
+// of the site model (home, topics, list, article, qa-index, qa, units,
+// documents, document, page, tags, search, 404) and defines "main".
+// A site's own layouts/ replace the default theme's files of the same name.
+//
+// # Data
+//
+// Each template runs on a *Data: .Site (*site.Site), .Page (*site.Page),
+// .Pager (*site.Pager or nil), .URL (this file's site URL), .Crumbs, .Dev.
+//
+// # Functions
+//
+//	url PATH         site URL with the base path: url "/hoi-dap/" → "/portal/hoi-dap/"
+//	abs PATH         absolute URL: abs "/hoi-dap/" → "https://example.org/portal/hoi-dap/"
+//	asset NAME       fingerprinted URL of a static file: asset "css/site.css" → "/css/site.3f2a9c1b.css"
+//	longDate T       "Thứ Tư, 25/11/2026"
+//	shortDate T      "25/11/2026"
+//	isoDate T        "2026-11-25T08:30:00+07:00"
+//	docDate T        "ngày 25 tháng 11 năm 2026"
+//	kindName KIND    Vietnamese name of a page kind: "Bài viết", "Hỏi - đáp"…
+//	first N LIST     the first N pages of LIST
+//	jsonLD DATA      schema.org JSON-LD of the page (use inside <script type="application/ld+json">)
+//	share URL        Facebook share link for an absolute URL
+//	plural N WORD    "12 bài viết"
+//
+// A Renderer is safe for concurrent use.
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/loa-vn/loa/internal/content"
+	"github.com/loa-vn/loa/internal/site"
+	"github.com/loa-vn/loa/internal/vntext"
+)
+
+// Config configures a Renderer.
+type Config struct {
+	BaseURL string            // absolute site URL, e.g. "https://example.org/portal/"; "/" when unknown
+	Assets  map[string]string // static name → fingerprinted name, e.g. "css/site.css" → "css/site.3f2a9c1b.css"
+	Dev     bool              // serve mode: add the live-reload script
+}
+
+// Renderer executes layouts. Safe for concurrent use.
+type Renderer struct {
+	cfg      Config
+	base     string // base path without trailing slash, e.g. "/portal"
+	origin   string // scheme and host, e.g. "https://example.org"
+	layouts  map[string]*template.Template
+	notFound []string // layouts a route asked for that do not exist
+}
+
+// Data is what a layout runs on.
+type Data struct {
+	Site   *site.Site
+	Page   *site.Page
+	Pager  *site.Pager
+	URL    string  // site-relative URL of this file
+	Crumbs []Crumb // breadcrumbs, home first, this page last
+	Dev    bool
+}
+
+// Crumb is one step of the breadcrumbs.
+type Crumb struct{ Title, URL string }
+
+// New parses the layouts in fsys (a folder holding base.html, partials/
+// and one file per layout).
+func New(fsys fs.FS, cfg Config) (*Renderer, error) {
+	u, err := url.Parse(cfg.BaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("base URL %q: %w", cfg.BaseURL, err)
+	}
+	r := &Renderer{cfg: cfg, base: strings.TrimSuffix(u.Path, "/"), layouts: map[string]*template.Template{}}
+	if u.Scheme != "" && u.Host != "" {
+		r.origin = u.Scheme + "://" + u.Host
+	}
+	shared, err := fs.Glob(fsys, "partials/*.html")
+	if err != nil {
+		return nil, err
+	}
+	shared = append([]string{"base.html"}, shared...)
+	names, err := fs.Glob(fsys, "*.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		if name == "base.html" {
+			continue
+		}
+		t := template.New(name).Funcs(r.funcs())
+		for _, file := range append(shared, name) {
+			src, err := fs.ReadFile(fsys, file)
+			if err != nil {
+				return nil, fmt.Errorf("layouts/%s: %w", file, err)
+			}
+			if _, err := t.New("layouts/" + file).Parse(string(src)); err != nil {
+				return nil, fmt.Errorf("%w", err)
+			}
+		}
+		r.layouts[strings.TrimSuffix(name, ".html")] = t
+	}
+	return r, nil
+}
+
+// Has reports whether layout exists.
+func (r *Renderer) Has(layout string) bool { return r.layouts[layout] != nil }
+
+// Render writes the HTML of route.
+func (r *Renderer) Render(w io.Writer, s *site.Site, route *site.Route) error {
+	t := r.layouts[route.Layout]
+	if t == nil {
+		return fmt.Errorf("layouts/%s.html: missing (needed for %s)", route.Layout, route.URL)
+	}
+	d := &Data{Site: s, Page: route.Page, Pager: route.Pager, URL: route.URL, Crumbs: crumbs(s, route.Page), Dev: r.cfg.Dev}
+	if err := t.ExecuteTemplate(w, "base", d); err != nil {
+		return fmt.Errorf("render %s with layouts/%s.html: %w", route.URL, route.Layout, err)
+	}
+	return nil
+}
+
+// crumbs lists the path from home to p.
+func crumbs(s *site.Site, p *site.Page) []Crumb {
+	var chain []*site.Page
+	for q := p; q != nil && q != s.Home; {
+		chain = append(chain, q)
+		switch {
+		case q.Kind == content.KindArticle && q.Topic != nil:
+			q = q.Topic
+		case q.Kind == content.KindNews && q.Unit != nil:
+			q = q.Unit
+		default:
+			q = q.Section
+		}
+	}
+	out := []Crumb{{Title: "Trang chủ", URL: "/"}}
+	for i := len(chain) - 1; i >= 0; i-- {
+		out = append(out, Crumb{Title: chain[i].Title, URL: chain[i].URL})
+	}
+	return out
+}
+
+func (r *Renderer) url(p string) string { return r.base + p }
+
+func (r *Renderer) abs(p string) string { return r.origin + r.base + p }
+
+func (r *Renderer) asset(name string) (string, error) {
+	name = strings.TrimPrefix(name, "/")
+	if hashed, ok := r.cfg.Assets[name]; ok {
+		return r.base + "/" + hashed, nil
+	}
+	return "", fmt.Errorf("asset %q is not in static/", name)
+}
+
+var kindNames = map[content.Kind]string{
+	content.KindArticle: "Bài viết", content.KindQA: "Hỏi - đáp", content.KindNews: "Tin đơn vị",
+	content.KindDocument: "Văn bản", content.KindPage: "Trang", content.KindTopic: "Chủ đề",
+	content.KindUnit: "Đơn vị", site.KindTag: "Thẻ",
+}
+
+func (r *Renderer) funcs() template.FuncMap {
+	return template.FuncMap{
+		"url":   r.url,
+		"abs":   r.abs,
+		"asset": r.asset,
+		"longDate": func(t time.Time) string {
+			return vntext.LongDate(t)
+		},
+		"shortDate": vntext.ShortDate,
+		"isoDate":   func(t time.Time) string { return t.In(vntext.Zone).Format(time.RFC3339) },
+		"docDate":   vntext.DocumentDate,
+		"kindName":  func(k content.Kind) string { return kindNames[k] },
+		"first": func(n int, l []*site.Page) []*site.Page {
+			return l[:min(n, len(l))]
+		},
+		"jsonLD": r.jsonLD,
+		"share": func(abs string) string {
+			return "https://www.facebook.com/sharer/sharer.php?u=" + url.QueryEscape(abs)
+		},
+		"plural": func(n int, word string) string { return fmt.Sprintf("%d %s", n, word) },
+		"absAsset": func(name string) (string, error) {
+			u, err := r.asset(name)
+			return r.origin + u, err
+		},
+		"add1": func(n int) int { return n + 1 },
+		"list": func(items ...string) []string { return items },
+		"ext":  func(p string) string { return strings.ToUpper(strings.TrimPrefix(path.Ext(p), ".")) },
+	}
+}
