@@ -114,16 +114,16 @@ var kindOrder = []struct {
 }
 
 func printSummary(w io.Writer, res *build.Result, out string) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, k := range kindOrder {
 		if n := res.Kinds[k.kind]; n > 0 {
-			fmt.Fprintf(tw, "%d\t%s\t\n", n, k.label)
+			fmt.Fprintf(tw, "  %s\t%6d\n", k.label, n)
 		}
 	}
-	fmt.Fprintf(tw, "%d\tHTML pages written\t\n", res.Pages)
-	fmt.Fprintf(tw, "%d\tstatic files copied\t\n", res.Static)
-	fmt.Fprintf(tw, "%d\tfiles, %s in %s\t\n", res.Files, size(res.Bytes), out)
-	fmt.Fprintf(tw, "%d ms\tbuild time\t\n", res.Duration.Milliseconds())
+	fmt.Fprintf(tw, "  HTML pages written\t%6d\n", res.Pages)
+	fmt.Fprintf(tw, "  static files copied\t%6d\n", res.Static)
+	fmt.Fprintf(tw, "  output (%d files in %s)\t%s\n", res.Files, out, size(res.Bytes))
+	fmt.Fprintf(tw, "  build time\t%d ms\n", res.Duration.Milliseconds())
 	tw.Flush()
 }
 

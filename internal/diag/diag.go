@@ -98,18 +98,22 @@ func (l *List) Notice(pos Pos, field, msg, hint string) {
 // Append adds all diagnostics of other.
 func (l *List) Append(other List) { *l = append(*l, other...) }
 
-// Sort orders the list by file, line, column, then message, and drops
-// exact duplicates.
+// Sort orders the list by file, line and column, keeping the order in which
+// problems on the same position were added, and drops exact duplicates.
 func (l *List) Sort() {
+	seen := map[string]bool{}
+	*l = slices.DeleteFunc(*l, func(d *Diagnostic) bool {
+		dup := seen[d.Error()]
+		seen[d.Error()] = true
+		return dup
+	})
 	slices.SortStableFunc(*l, func(a, b *Diagnostic) int {
 		return cmp.Or(
 			cmp.Compare(a.Pos.File, b.Pos.File),
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
 			cmp.Compare(a.Pos.Col, b.Pos.Col),
-			cmp.Compare(a.Error(), b.Error()),
 		)
 	})
-	*l = slices.CompactFunc(*l, func(a, b *Diagnostic) bool { return a.Error() == b.Error() })
 }
 
 // Errors returns only the diagnostics of severity Error.

@@ -27,6 +27,7 @@
 //	kindName KIND    Vietnamese name of a page kind: "Bài viết", "Hỏi - đáp"…
 //	first N LIST     the first N pages of LIST
 //	jsonLD DATA      schema.org JSON-LD of the page (use inside <script type="application/ld+json">)
+//	hasOrigin        whether the site's absolute address is known (canonical and Open Graph URLs need it)
 //	share URL        Facebook share link for an absolute URL
 //	plural N WORD    "12 bài viết"
 //
@@ -195,6 +196,7 @@ func (r *Renderer) funcs() template.FuncMap {
 			u, err := r.asset(name)
 			return r.origin + u, err
 		},
+		"hasOrigin": func() bool { return r.origin != "" },
 		"add1": func(n int) int { return n + 1 },
 		"list": func(items ...string) []string { return items },
 		"ext":  func(p string) string { return strings.ToUpper(strings.TrimPrefix(path.Ext(p), ".")) },

@@ -1,0 +1,111 @@
+package build
+
+import (
+	"context"
+	"net/url"
+	"os"
+	"path"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/loa-vn/loa/internal/content"
+	"github.com/loa-vn/loa/internal/output"
+)
+
+// buildSample builds the repository's sample portal into memory.
+func buildSample(t *testing.T, baseURL string) (*Result, map[string][]byte) {
+	t.Helper()
+	mem := output.NewMemory()
+	res, err := Build(context.Background(), Config{Site: os.DirFS("../.."), Theme: os.DirFS("../.."), BaseURL: baseURL, Now: testNow}, mem)
+	if err != nil {
+		t.Fatalf("building the sample portal: %v", err)
+	}
+	return res, mem.Files()
+}
+
+var refAttr = regexp.MustCompile(`\s(?:href|src)=("[^"]*"|'[^']*'|[^\s>]+)`)
+
+// TestSampleLinks checks that every internal link and asset reference of
+// every page of the sample portal resolves to a file of the output, under
+// the root and under a sub-path.
+func TestSampleLinks(t *testing.T) {
+	for _, base := range []string{"", "https://example.org/portal/"} {
+		t.Run("base="+base, func(t *testing.T) {
+			_, files := buildSample(t, base)
+			prefix := "/"
+			if base != "" {
+				u, _ := url.Parse(base)
+				prefix = u.Path
+			}
+			checked := 0
+			for name, data := range files {
+				if !strings.HasSuffix(name, ".html") {
+					continue
+				}
+				for _, m := range refAttr.FindAllSubmatch(data, -1) {
+					ref := strings.Trim(string(m[1]), `"'`)
+					ref = strings.ReplaceAll(ref, "&amp;", "&")
+					u, err := url.Parse(ref)
+					if err != nil {
+						t.Errorf("%s: bad URL %q", name, ref)
+						continue
+					}
+					switch {
+					case u.Path == "" && u.Fragment != "":
+						continue // same-page anchor
+					case u.Scheme != "" || u.Host != "":
+						if base == "" || !strings.HasPrefix(ref, base) {
+							continue // external link
+						}
+					}
+					if !strings.HasPrefix(u.Path, prefix) {
+						t.Errorf("%s: link %q is outside the base path %s", name, ref, prefix)
+						continue
+					}
+					target := strings.TrimPrefix(u.Path, prefix)
+					if target == "" || strings.HasSuffix(target, "/") {
+						target += "index.html"
+					}
+					if _, ok := files[path.Clean(target)]; !ok {
+						t.Errorf("%s: link %q leads to no file (%s)", name, ref, target)
+					}
+					checked++
+				}
+			}
+			if checked < 1000 {
+				t.Errorf("checked only %d links; the sample portal should have many more", checked)
+			}
+		})
+	}
+}
+
+// TestSampleKinds checks that the sample portal has every page kind and
+// the counts the foundation issue asks for.
+func TestSampleKinds(t *testing.T) {
+	res, files := buildSample(t, "https://example.org/")
+	min := map[content.Kind]int{
+		content.KindHome: 1, content.KindTopic: 7, content.KindArticle: 7, content.KindQA: 3,
+		content.KindUnit: 3, content.KindNews: 3, content.KindDocument: 2, content.KindPage: 1,
+	}
+	for k, n := range min {
+		if res.Kinds[k] < n {
+			t.Errorf("%d pages of kind %s, want at least %d", res.Kinds[k], k, n)
+		}
+	}
+	for _, name := range []string{
+		"index.html", "404.html", "sitemap.xml", "robots.txt", "index.xml",
+		"chu-de/index.html", "hoi-dap/index.html", "tin-don-vi/index.html", "van-ban/index.html",
+		"the/index.html", "tim-kiem/index.html", "gioi-thieu/index.html",
+		"chu-de/vi-tri-vai-tro/index.html", "chu-de/vi-tri-vai-tro/index.xml", "tin-don-vi/mttq/index.xml",
+	} {
+		if _, ok := files[name]; !ok {
+			t.Errorf("%s is missing from the output", name)
+		}
+	}
+	for name, data := range files {
+		if strings.HasSuffix(name, ".html") && !strings.Contains(string(data), "<html lang=vi>") && !strings.Contains(string(data), `<html lang="vi">`) {
+			t.Errorf("%s lacks lang=vi", name)
+		}
+	}
+}
