@@ -1,0 +1,180 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/loa-vn/loa/internal/vntext"
+)
+
+func init() {
+	now = func() time.Time { return time.Date(2026, 11, 25, 9, 0, 0, 0, vntext.Zone) }
+}
+
+// runLoa runs the command in-process and returns its exit code and output.
+func runLoa(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+// writeSite writes name → text files under a new temporary site folder.
+func writeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+var goodSite = map[string]string{
+	"content/_index.md":          "---\ntitle: Trang thử\n---\nXin chào.\n",
+	"content/chu-de/t/_index.md": "---\ntitle: Chủ đề\n---\n",
+	"content/chu-de/t/a.md":      "---\ntitle: Bài A\ndate: 2023-05-01\n---\nNội dung.\n",
+}
+
+func TestBuildSample(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	code, stdout, stderr := runLoa(t, "build", "-source", "../..", "-out", out)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, want := range []string{"articles", "Q&A items", "HTML pages written", "build time"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("summary lacks %q:\n%s", want, stdout)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestBuildOnlyContent(t *testing.T) {
+	dir := writeSite(t, goodSite)
+	out := filepath.Join(dir, "public")
+	if code, _, stderr := runLoa(t, "build", "-source", dir, "-out", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	html, err := os.ReadFile(filepath.Join(out, "chu-de", "t", "a", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(html), "Thứ Hai, 01/05/2023") {
+		t.Errorf("article lacks its Vietnamese date:\n%s", html)
+	}
+}
+
+func TestBuildErrorsKeepOutput(t *testing.T) {
+	dir := writeSite(t, goodSite)
+	out := filepath.Join(dir, "public")
+	if code, _, stderr := runLoa(t, "build", "-source", dir, "-out", out); code != 0 {
+		t.Fatalf("first build: exit %d: %s", code, stderr)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	os.WriteFile(filepath.Join(dir, "content/chu-de/t/b.md"), []byte("---\ntitle: B\ndate: 31/02/2026\nauthr: x\n---\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "content/hoi-dap"), 0o755)
+	os.WriteFile(filepath.Join(dir, "content/hoi-dap/c.md"), []byte("---\ntitle: C\n---\n"), 0o644)
+	code, _, stderr := runLoa(t, "build", "-source", dir, "-out", out)
+	want := "content/chu-de/t/b.md:3: date: \"31/02/2026\" is not a date; write year-month-day, e.g. date: 2023-05-12 or 2023-05-12T08:00:00+07:00\n" +
+		"content/chu-de/t/b.md:4: authr: unknown key for an article; did you mean author?\n" +
+		"content/hoi-dap/c.md:1: date: missing; add a line date: 2023-05-12 to the front matter\n" +
+		"loa: 3 errors; nothing was written\n"
+	if code != 1 || stderr != want {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit 1 and:\n%s", code, stderr, want)
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	if !bytes.Equal(before, after) || len(after) == 0 {
+		t.Error("the previous output changed after a failed build")
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"bogus"}, `loa: unknown command "bogus"`},
+		{[]string{"build", "-nope"}, "flag provided but not defined: -nope"},
+		{[]string{"build", "-source", "/nonexistent"}, "loa build: /nonexistent has no content/ folder; run loa in a site folder or pass -source DIR"},
+		{[]string{"build", "-source", "../..", "-out", "../../content"}, "loa build: -out ../../content is inside content/; choose a folder such as public"},
+		{[]string{"build", "-source", "../..", "-out", "../.."}, "loa build: -out ../.. would replace the site's own files; choose a folder such as public"},
+		{[]string{"new", "article", "Tiêu đề"}, "loa new: article needs -topic, one of:"},
+		{[]string{"new", "poem", "Tiêu đề"}, `loa new: unknown kind "poem"`},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, _, stderr := runLoa(t, tt.args...)
+			if code != 2 || !strings.Contains(stderr, tt.want) {
+				t.Errorf("exit %d, stderr %q; want exit 2 and %q", code, stderr, tt.want)
+			}
+		})
+	}
+}
+
+func TestRefusesForeignOutput(t *testing.T) {
+	dir := writeSite(t, goodSite)
+	out := filepath.Join(dir, "docs")
+	os.MkdirAll(out, 0o755)
+	os.WriteFile(filepath.Join(out, "notes.txt"), []byte("mine"), 0o644)
+	code, _, stderr := runLoa(t, "build", "-source", dir, "-out", out)
+	if code != 1 || !strings.Contains(stderr, "is not empty and was not made by Loa") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, "notes.txt")); string(data) != "mine" {
+		t.Error("a folder not made by Loa was touched")
+	}
+}
+
+func TestNew(t *testing.T) {
+	dir := writeSite(t, goodSite)
+	code, stdout, stderr := runLoa(t, "new", "-source", dir, "-topic", "t", "article", "Giám sát, phản biện xã hội")
+	want := filepath.Join(dir, "content", "chu-de", "t", "giam-sat-phan-bien-xa-hoi.md")
+	if code != 0 || strings.TrimSpace(stdout) != want {
+		t.Fatalf("exit %d, stdout %q, stderr %q; want %s", code, stdout, stderr, want)
+	}
+	data, _ := os.ReadFile(want)
+	if wantText := "---\ntitle: \"Giám sát, phản biện xã hội\"\ndate: 2026-11-25\nsummary: \"\"\ntags: []\ndraft: true\n---\n\nViết nội dung ở đây.\n"; string(data) != wantText {
+		t.Errorf("scaffold:\n%s\nwant:\n%s", data, wantText)
+	}
+	// The new file is valid: the site still builds, and a second new with
+	// the same title refuses to overwrite it.
+	if code, _, stderr := runLoa(t, "check", "-source", dir); code != 0 {
+		t.Errorf("check after new: exit %d: %s", code, stderr)
+	}
+	if code, _, _ := runLoa(t, "new", "-source", dir, "-topic", "t", "article", "Giám sát, phản biện xã hội"); code != 1 {
+		t.Errorf("second new: exit %d, want 1", code)
+	}
+	for _, kind := range []string{"qa", "document", "page"} {
+		if code, _, stderr := runLoa(t, "new", "-source", dir, kind, "Đường "+kind); code != 0 {
+			t.Errorf("new %s: exit %d: %s", kind, code, stderr)
+		}
+	}
+	if code, _, stderr := runLoa(t, "check", "-source", dir, "-drafts"); code != 0 {
+		t.Errorf("check -drafts after new: exit %d: %s", code, stderr)
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	if code, stdout, _ := runLoa(t, "version"); code != 0 || !strings.HasPrefix(stdout, "loa ") {
+		t.Errorf("version: exit %d, %q", code, stdout)
+	}
+	if code, stdout, _ := runLoa(t, "help"); code != 0 || !strings.Contains(stdout, "loa build") {
+		t.Errorf("help: exit %d, %q", code, stdout)
+	}
+	if code, _, _ := runLoa(t); code != 2 {
+		t.Errorf("no command: exit %d, want 2", code)
+	}
+}

@@ -1,0 +1,54 @@
+package loa
+
+import (
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// allowed lists, for each internal package, the internal packages it may
+// import. Imports flow one way: cmd → serve → build → the rest → diag, vntext.
+var allowed = map[string][]string{
+	"assets":      {},
+	"browsertest": {"build", "output", "search", "site", "vntext"},
+	"build":       {"assets", "content", "diag", "feed", "markdown", "output", "render", "search", "site", "vntext"},
+	"content":     {"diag", "vntext"},
+	"diag":        {},
+	"feed":        {"site", "content", "vntext"},
+	"markdown":    {"diag", "vntext"},
+	"output":      {},
+	"render":      {"site", "content", "markdown", "vntext"},
+	"search":      {"site", "content", "markdown", "vntext"},
+	"serve":       {"build", "output", "diag", "content"},
+	"site":        {"content", "markdown", "diag", "vntext"},
+	"vntext":      {},
+	"bench":       {"vntext", "build", "output", "content"},
+}
+
+func TestImportsFlowOneWay(t *testing.T) {
+	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}} {{join .Imports " "}}`, "./internal/...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	const prefix = "github.com/loa-vn/loa/internal/"
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		fields := strings.Fields(line)
+		pkg := strings.TrimPrefix(fields[0], prefix)
+		top := strings.Split(pkg, "/")[0]
+		ok, known := allowed[top]
+		if !known {
+			t.Errorf("internal/%s is not in the import rules of deps_test.go", pkg)
+			continue
+		}
+		for _, imp := range fields[1:] {
+			if !strings.HasPrefix(imp, prefix) {
+				continue
+			}
+			dep := strings.Split(strings.TrimPrefix(imp, prefix), "/")[0]
+			if dep != top && !slices.Contains(ok, dep) {
+				t.Errorf("internal/%s imports internal/%s, against the one-way rule", pkg, dep)
+			}
+		}
+	}
+}
