@@ -102,7 +102,9 @@ func folders(dir string) []string {
 // today's date and draft: true.
 func scaffold(kind, title, topic string) string {
 	today := now().In(vntext.Zone).Format("2006-01-02")
-	q := func(s string) string { return "\"" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), `"`, `\"`) + "\"" }
+	q := func(s string) string {
+		return "\"" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), `"`, `\"`) + "\""
+	}
 	var b strings.Builder
 	b.WriteString("---\ntitle: " + q(title) + "\n")
 	switch kind {
@@ -122,4 +124,3 @@ func scaffold(kind, title, topic string) string {
 	}
 	return b.String()
 }
-

@@ -27,9 +27,9 @@ package markdown
 import (
 	"bytes"
 	"cmp"
-	"strconv"
 	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"

@@ -197,8 +197,8 @@ func (r *Renderer) funcs() template.FuncMap {
 			return r.origin + u, err
 		},
 		"hasOrigin": func() bool { return r.origin != "" },
-		"add1": func(n int) int { return n + 1 },
-		"list": func(items ...string) []string { return items },
-		"ext":  func(p string) string { return strings.ToUpper(strings.TrimPrefix(path.Ext(p), ".")) },
+		"add1":      func(n int) int { return n + 1 },
+		"list":      func(items ...string) []string { return items },
+		"ext":       func(p string) string { return strings.ToUpper(strings.TrimPrefix(path.Ext(p), ".")) },
 	}
 }
