@@ -73,6 +73,7 @@ func Build(ctx context.Context, cfg Config, sink output.Sink) (*Result, error) {
 	conv := markdown.New(markdown.Config{BasePath: u.Path, Documents: documentNumbers(files)})
 	bodies, convErrs := convert(ctx, conv, files)
 	errs.Append(convErrs)
+	errs.Append(uncitedNotices(files, bodies))
 	s, siteErrs := site.New(files, bodies, site.Config{Now: cfg.Now, Drafts: cfg.Drafts, StaticFile: staticFiles.Has})
 	errs.Append(siteErrs)
 	errs.Sort()
@@ -170,7 +171,7 @@ func convert(ctx context.Context, conv *markdown.Converter, files []*content.Fil
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, f := range files {
 		g.Go(func() error {
-			results[i], failures[i] = conv.Convert(f.Body, f.BodyLine, f.Meta.Unsafe)
+			results[i], failures[i] = conv.Convert(f.Body, markdown.Options{FirstLine: f.BodyLine, Unsafe: f.Meta.Unsafe, URL: f.URL})
 			return nil
 		})
 	}
@@ -185,6 +186,23 @@ func convert(ctx context.Context, conv *markdown.Converter, files []*content.Fil
 		bodies[f] = results[i]
 	}
 	return bodies, errs
+}
+
+// uncitedNotices reports document numbers cited in the text that have no
+// page in content/van-ban/, once per file and number.
+func uncitedNotices(files []*content.File, bodies map[*content.File]*markdown.Result) diag.List {
+	var notes diag.List
+	for _, f := range files {
+		seen := map[string]bool{}
+		for _, c := range bodies[f].Citations {
+			if c.URL == "" && !seen[c.Number] {
+				seen[c.Number] = true
+				notes.Notice(diag.Pos{File: f.Path, Line: c.Line}, "", "document "+c.Number+" has no page in content/van-ban/",
+					"add one with number: \""+c.Number+"\" and every citation of it becomes a link")
+			}
+		}
+	}
+	return notes
 }
 
 // writer minifies and writes files, counting them.

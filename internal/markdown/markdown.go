@@ -16,6 +16,13 @@
 // Raw HTML is dropped, and javascript:, vbscript:, data: and file: link and
 // image targets are emptied, unless the page sets unsafe: true.
 //
+// # Document numbers
+//
+// Document numbers in running text ("Chỉ thị số 18-CT/TW", "Hướng dẫn số
+// 50-HD/HU", "42/2022/NĐ-CP") are reported as citations, and those that
+// match a document page become links to it: never inside links, images,
+// code or headings, and never on the document's own page.
+//
 // # Links
 //
 // Root-relative links ("/hoi-dap/") are site links: they are reported for
@@ -109,7 +116,7 @@ func (c *Converter) newGoldmark(unsafe bool) goldmark.Markdown {
 		goldmark.WithExtensions(extension.GFM, typographer),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(&linkPolicy{unsafe: unsafe}, 900)),
+			parser.WithASTTransformers(util.Prioritized(docRefs{}, 100), util.Prioritized(&linkPolicy{unsafe: unsafe}, 200)),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
@@ -136,6 +143,7 @@ type state struct {
 	source    []byte
 	lines     []int // offsets of line starts in source
 	firstLine int
+	self      string // URL of the page being converted
 	links     []Link
 	citations []Citation
 }
@@ -148,10 +156,17 @@ func (s *state) lineOf(offset int) int {
 	return s.firstLine + i - 1
 }
 
-// Convert renders body, whose first line is line firstLine of its file.
-// unsafe lets raw HTML and any link target through.
-func (c *Converter) Convert(body []byte, firstLine int, unsafe bool) (*Result, error) {
-	st := &state{cfg: &c.cfg, source: body, firstLine: firstLine, lines: []int{0}}
+// Options describe one body to convert.
+type Options struct {
+	FirstLine int    // line of the file on which the body starts (1-based)
+	Unsafe    bool   // let raw HTML and any link target through
+	URL       string // site URL of the page, so that it does not link to itself
+}
+
+// Convert renders body.
+func (c *Converter) Convert(body []byte, opts Options) (*Result, error) {
+	unsafe := opts.Unsafe
+	st := &state{cfg: &c.cfg, source: body, firstLine: max(opts.FirstLine, 1), lines: []int{0}, self: opts.URL}
 	for i, b := range body {
 		if b == '\n' {
 			st.lines = append(st.lines, i+1)

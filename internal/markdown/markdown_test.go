@@ -3,12 +3,13 @@ package markdown
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestConvert(t *testing.T) {
 	c := New(Config{BasePath: "/portal/"})
 	body := "\n## Giám sát là gì?\n\nXem [hỏi đáp](/hoi-dap/) và \"trích dẫn\" -- chính trị - xã hội.\n\n## Giám sát là gì?\n\n![ảnh](/images/a.jpg)\n\n[x](javascript:alert(1)) [y](JaVaScRiPt:alert(1)) [z](data:text/html,hi)\n\n<script>alert(1)</script>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
-	res, err := c.Convert([]byte(body), 5, false)
+	res, err := c.Convert([]byte(body), Options{FirstLine: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,11 +48,78 @@ func TestConvert(t *testing.T) {
 }
 
 func TestConvertUnsafe(t *testing.T) {
-	res, err := New(Config{}).Convert([]byte("<div class=\"x\">hi</div>\n\n[a](javascript:void(0))\n"), 1, true)
+	res, err := New(Config{}).Convert([]byte("<div class=\"x\">hi</div>\n\n[a](javascript:void(0))\n"), Options{FirstLine: 1, Unsafe: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(string(res.HTML), `<div class="x">hi</div>`) || !strings.Contains(string(res.HTML), `href="javascript:void(0)"`) {
 		t.Errorf("unsafe page lost its HTML: %s", res.HTML)
 	}
+}
+
+func TestDocumentNumbers(t *testing.T) {
+	c := New(Config{BasePath: "/p", Documents: map[string]string{
+		"18-CT/TW": "/van-ban/ct-18/", "50-HD/HU": "/van-ban/hd-50/", "42/2022/NĐ-CP": "/van-ban/nd-42/",
+	}})
+	tests := []struct {
+		in, html string
+		cites    []string
+	}{
+		{"Chỉ thị số 18-CT/TW, ngày 26/10/2022.", `Chỉ thị số <a href="/p/van-ban/ct-18/">18-CT/TW</a>, ngày 26/10/2022.`, []string{"18-CT/TW"}},
+		{"Hướng dẫn số 50 - HD/HU và Nghị định 42/2022/NĐ-CP.", `Hướng dẫn số <a href="/p/van-ban/hd-50/">50 - HD/HU</a> và Nghị định <a href="/p/van-ban/nd-42/">42/2022/NĐ-CP</a>.`, []string{"50-HD/HU", "42/2022/NĐ-CP"}},
+		{"Số 7/2023 hay 18-CT?", `Số 7/2023 hay 18-CT?`, nil},
+		{"Luật 75/2015/QH13 chưa có trang.", `Luật 75/2015/QH13 chưa có trang.`, []string{"75/2015/QH13"}},
+		{"`18-CT/TW` và [18-CT/TW](/x/) và *18-CT/TW*", `<code>18-CT/TW</code> và <a href="/p/x/">18-CT/TW</a> và <em><a href="/p/van-ban/ct-18/">18-CT/TW</a></em>`, []string{"18-CT/TW"}},
+		{"## Chỉ thị 18-CT/TW", `<h2 id="chi-thi-18-ct-tw">Chỉ thị 18-CT/TW</h2>`, nil},
+		{"Nhiệm kỳ 2020 - 2025, ngày 05/4/2023, TCVN 6909:2001, a18-CT/TW, /18-CT/TW.", `Nhiệm kỳ 2020 - 2025, ngày 05/4/2023, TCVN 6909:2001, a18-CT/TW, /18-CT/TW.`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			res, err := c.Convert([]byte(tt.in), Options{FirstLine: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(res.HTML), tt.html) {
+				t.Errorf("HTML %s\nwant it to hold %s", res.HTML, tt.html)
+			}
+			var cites []string
+			for _, ct := range res.Citations {
+				cites = append(cites, ct.Number)
+				if ct.Line != 3 {
+					t.Errorf("citation %s on line %d, want 3", ct.Number, ct.Line)
+				}
+			}
+			if strings.Join(cites, " ") != strings.Join(tt.cites, " ") {
+				t.Errorf("citations %q, want %q", cites, tt.cites)
+			}
+		})
+	}
+	// A document page does not link to itself.
+	res, _ := c.Convert([]byte("Chỉ thị 18-CT/TW."), Options{URL: "/van-ban/ct-18/"})
+	if strings.Contains(string(res.HTML), "<a") {
+		t.Errorf("self link: %s", res.HTML)
+	}
+}
+
+func FuzzConvert(f *testing.F) {
+	for _, s := range []string{"# Tiêu đề\n\nChỉ thị 18-CT/TW", "[x](javascript:alert(1))", "<script>alert(1)</script>", "| a |\n|---|\n| <b> |", "`18-CT/TW` *50-HD/HU*"} {
+		f.Add(s)
+	}
+	c := New(Config{BasePath: "/p", Documents: map[string]string{"18-CT/TW": "/van-ban/a/"}})
+	f.Fuzz(func(t *testing.T, in string) {
+		res, err := c.Convert([]byte(in), Options{FirstLine: 1})
+		if err != nil {
+			return
+		}
+		html := string(res.HTML)
+		if !utf8.ValidString(html) && utf8.ValidString(in) {
+			t.Fatalf("invalid UTF-8 output for valid input %q", in)
+		}
+		if strings.Contains(strings.ToLower(html), "<script") {
+			t.Fatalf("unescaped <script in output of %q: %s", in, html)
+		}
+		if strings.Contains(strings.ToLower(html), "javascript:") && !strings.Contains(strings.ToLower(in), "javascript:") {
+			t.Fatalf("javascript: appeared from nowhere: %q", in)
+		}
+	})
 }

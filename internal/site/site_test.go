@@ -27,7 +27,7 @@ func newSite(t *testing.T, cfg Config, files map[string]string) (*Site, diag.Lis
 		if errs != nil {
 			t.Fatalf("parse %s: %v", name, errs)
 		}
-		res, err := conv.Convert(f.Body, f.BodyLine, false)
+		res, err := conv.Convert(f.Body, markdown.Options{FirstLine: f.BodyLine, URL: f.URL})
 		if err != nil {
 			t.Fatal(err)
 		}
