@@ -8,7 +8,9 @@ import (
 	"path"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
+	"syscall"
 )
 
 // Marker is the file Loa leaves in every output folder it makes. Loa
@@ -42,7 +44,8 @@ func NewDir(target string) (*Dir, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
-	staging, err := os.MkdirTemp(parent, "."+base+".loa-new-")
+	removeStale(parent, base)
+	staging, err := os.MkdirTemp(parent, "."+base+".loa-new-"+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return nil, fmt.Errorf("create a folder beside %s: %w", target, err)
 	}
@@ -57,6 +60,30 @@ func NewDir(target string) (*Dir, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// removeStale deletes the half-written folders of builds that were killed:
+// siblings named .BASE.loa-new-PID-* whose process is gone.
+func removeStale(parent, base string) {
+	matches, _ := filepath.Glob(filepath.Join(parent, "."+base+".loa-new-*"))
+	for _, m := range matches {
+		rest := strings.TrimPrefix(filepath.Base(m), "."+base+".loa-new-")
+		pidText, _, _ := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidText)
+		if err != nil || pid == os.Getpid() || processAlive(pid) {
+			continue
+		}
+		os.RemoveAll(m)
+	}
+}
+
+// processAlive reports whether a process with this id runs.
+func processAlive(pid int) bool {
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	return p.Signal(syscall.Signal(0)) == nil
 }
 
 // checkTarget refuses to replace a folder that Loa did not make.

@@ -1,0 +1,99 @@
+package build
+
+import (
+	"context"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+
+	"github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/html"
+	"golang.org/x/tools/txtar"
+
+	"github.com/loa-vn/loa/internal/output"
+)
+
+// FuzzPage builds a small site whose one article is the fuzzed file:
+// front matter plus Markdown, through every template. Whatever the input,
+// the build must not panic, every output file must be valid UTF-8, and no
+// page may hold a script the editor did not ask for.
+func FuzzPage(f *testing.F) {
+	ar, err := txtar.ParseFile("testdata/golden/small-site.txtar")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, file := range ar.Files {
+		if strings.HasPrefix(file.Name, "content/") {
+			f.Add(string(file.Data))
+		}
+	}
+	f.Add("---\ntitle: \"</script><script>alert(1)</script>\"\ndate: 2023-01-01\nsummary: \"\\\"><img src=x onerror=alert(1)>\"\ntags: [\"<b>\", \"a&b\"]\nauthor: \"{{.}}\"\n---\n[x](javascript:alert(1)) <script>alert(2)</script>\n")
+	theme := os.DirFS("../..")
+	allowed := regexp.MustCompile(`(?i)^<script (?:type=application/ld\+json|src=[^ >]+ defer)>$`)
+	f.Fuzz(func(t *testing.T, in string) {
+		fsys := fstest.MapFS{
+			"content/_index.md":          {Data: []byte("---\ntitle: T\n---\n")},
+			"content/chu-de/t/_index.md": {Data: []byte("---\ntitle: Chủ đề\n---\n")},
+			"content/chu-de/t/a.md":      {Data: []byte(in)},
+		}
+		mem := output.NewMemory()
+		_, err := Build(context.Background(), Config{Site: fsys, Theme: theme, BaseURL: "https://example.org/", Now: testNow}, mem)
+		if err != nil {
+			return // bad input is reported, not built
+		}
+		unsafe := strings.Contains(in, "unsafe")
+		for name, data := range mem.Files() {
+			if !utf8.Valid(data) && !strings.HasSuffix(name, ".png") {
+				t.Fatalf("%s is not valid UTF-8", name)
+			}
+			if !strings.HasSuffix(name, ".html") || unsafe {
+				continue
+			}
+			for _, tag := range scriptTags(data) {
+				if !allowed.MatchString(tag) {
+					t.Fatalf("%s holds %s from input %q", name, tag, in)
+				}
+			}
+		}
+	})
+}
+
+// scriptTags returns the script start tags of an HTML document, as an HTML
+// tokenizer sees them (text inside attributes or <title> is not a tag).
+func scriptTags(doc []byte) []string {
+	var tags []string
+	l := html.NewLexer(parse.NewInputBytes(doc))
+	var cur []byte
+	for {
+		tt, data := l.Next()
+		switch tt {
+		case html.ErrorToken:
+			return tags
+		case html.StartTagToken:
+			cur = nil
+			if strings.EqualFold(string(l.Text()), "script") {
+				cur = append([]byte(nil), data...)
+			}
+		case html.AttributeToken:
+			if cur != nil {
+				cur = append(cur, data...)
+			}
+		case html.StartTagCloseToken:
+			if cur != nil {
+				tags = append(tags, string(cur)+">")
+				cur = nil
+			}
+		}
+	}
+}
+
+func TestScriptTags(t *testing.T) {
+	got := scriptTags([]byte(`<title>&lt;script></title><meta content="<script>x</script>"><script type=application/ld+json>{}</script><p><script src=/a.js defer></script><SCRIPT>alert(1)</SCRIPT>`))
+	want := []string{"<script type=application/ld+json>", "<script src=/a.js defer>", "<script>"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("scriptTags = %q, want %q", got, want)
+	}
+}
