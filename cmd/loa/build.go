@@ -51,6 +51,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var sf siteFlags
 	sf.register(fs, true)
 	out := fs.String("out", "public", "output folder, replaced as a whole when the build succeeds")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (for performance work)")
+	memProfile := fs.String("memprofile", "", "write a heap profile to this file at the end (for performance work)")
 	if ok, code := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
@@ -67,6 +69,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "loa build:", err)
 		return exitUsage
 	}
+	stop, err := startProfiles(*cpuProfile, *memProfile)
+	if err != nil {
+		fmt.Fprintln(stderr, "loa build:", err)
+		return exitUsage
+	}
+	defer stop()
 	dir, err := output.NewDir(*out)
 	if err != nil {
 		fmt.Fprintln(stderr, "loa build:", err)

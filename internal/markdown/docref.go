@@ -36,6 +36,9 @@ func CanonicalNumber(s string) string {
 
 // FindNumbers returns the byte ranges of the document numbers in s.
 func FindNumbers(s string) [][2]int {
+	if strings.IndexByte(s, '/') < 0 {
+		return nil // every form holds a slash; most text has none
+	}
 	var out [][2]int
 	for _, m := range docNumber.FindAllStringIndex(s, -1) {
 		if before, _ := utf8.DecodeLastRuneInString(s[:m[0]]); m[0] > 0 && (before == '/' || unicode.IsLetter(before) || unicode.IsDigit(before)) {

@@ -73,7 +73,13 @@ func (s *Site) relate() {
 				cands = append(cands, q)
 			}
 			slices.SortFunc(cands, func(a, b *Page) int {
-				return cmp.Or(cmp.Compare(score[b], score[a]), cmp.Compare(absDays(a, p), absDays(b, p)), newestFirst(a, b))
+				if c := cmp.Compare(score[b], score[a]); c != 0 {
+					return c
+				}
+				if c := cmp.Compare(absDays(a, p), absDays(b, p)); c != 0 {
+					return c
+				}
+				return newestFirst(a, b)
 			})
 			p.Related = cands[:min(keep, len(cands))]
 		}

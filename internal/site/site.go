@@ -286,14 +286,28 @@ func (s *Site) link(errs *diag.List) {
 func quote(s string) string { return "\"" + s + "\"" }
 
 // newestFirst orders by date, newest first, then by title and URL so that
-// the order never depends on input order.
+// the order never depends on input order. (cmp.Or would evaluate the costly
+// collation every time; ties are rare.)
 func newestFirst(a, b *Page) int {
-	return cmp.Or(b.Date.Compare(a.Date), vntext.Compare(a.Title, b.Title), cmp.Compare(a.URL, b.URL))
+	if c := b.Date.Compare(a.Date); c != 0 {
+		return c
+	}
+	return byTitle(a, b)
 }
 
 // byWeight orders by weight, then title.
 func byWeight(a, b *Page) int {
-	return cmp.Or(cmp.Compare(a.Meta.Weight, b.Meta.Weight), vntext.Compare(a.Title, b.Title), cmp.Compare(a.URL, b.URL))
+	if c := cmp.Compare(a.Meta.Weight, b.Meta.Weight); c != 0 {
+		return c
+	}
+	return byTitle(a, b)
+}
+
+func byTitle(a, b *Page) int {
+	if a == b {
+		return 0
+	}
+	return cmp.Or(vntext.Compare(a.Title, b.Title), cmp.Compare(a.URL, b.URL))
 }
 
 func (s *Site) sortLists() {
