@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -298,22 +297,32 @@ func splitFrontMatter(name, text string) (values []value, body []byte, start, bo
 	return
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+var yamlLine = regexp.MustCompile(`^yaml: (line \d+: )?`)
+
+// firstBadLine returns the 1-based line of raw YAML whose addition makes
+// the text before it fail to parse.
+func firstBadLine(raw []byte) int {
+	lines := bytes.SplitAfter(raw, []byte("\n"))
+	var prefix []byte
+	var node yaml.Node
+	for i, l := range lines[:min(len(lines), 500)] {
+		prefix = append(prefix, l...)
+		if yaml.Unmarshal(prefix, &node) != nil {
+			return i + 1
+		}
+	}
+	return 1
+}
 
 func decodeYAML(name string, raw []byte, start int) ([]value, diag.List) {
 	var errs diag.List
 	var doc yaml.Node
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
-		// yaml.v3 counts lines from 1 for scanner errors but from 0 for
-		// parser errors ("did not find expected …"), and omits line 0.
-		line, msg := start+1, strings.TrimPrefix(err.Error(), "yaml: ")
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			line, msg = start+n, strings.TrimPrefix(err.Error(), m[0])
-		}
-		if strings.HasPrefix(msg, "did not find expected") {
-			line++
-		}
+		// yaml.v3's line numbers are unreliable (flow collections report
+		// where they began, parser errors count from 0): find the first
+		// line at which the front matter stops parsing.
+		msg := yamlLine.ReplaceAllString(err.Error(), "")
+		line := start + firstBadLine(raw)
 		errs.Add(diag.Pos{File: name, Line: line}, "", "front matter is not valid YAML: "+strings.TrimPrefix(msg, "yaml: "),
 			"write one key: value per line; put text holding a colon or quote in double quotes")
 		return nil, errs

@@ -28,3 +28,11 @@ func (m *Memory) Files() map[string][]byte {
 	defer m.mu.Unlock()
 	return maps.Clone(m.files)
 }
+
+// Remove deletes name.
+func (m *Memory) Remove(name string) error {
+	m.mu.Lock()
+	delete(m.files, name)
+	m.mu.Unlock()
+	return nil
+}

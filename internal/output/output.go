@@ -28,6 +28,12 @@ type Sink interface {
 	Put(name string, data []byte) error
 }
 
+// A Remover is a Sink that can also delete a file it holds, so that
+// incremental builds can drop pages no longer produced.
+type Remover interface {
+	Remove(name string) error
+}
+
 // Minifier minifies files by their extension. Safe for concurrent use.
 type Minifier struct{ m *minify.M }
 

@@ -94,8 +94,13 @@ func New(files []*content.File, bodies map[*content.File]*markdown.Result, cfg C
 }
 
 // published reports whether f goes on the site in this build.
-func (s *Site) published(f *content.File) bool {
+func (s *Site) published(f *content.File) bool { return s.Config.Published(f) }
+
+// Published reports whether f goes on the site: not a draft, not dated in
+// the future and not expired, or any file when Drafts is set.
+func (cfg Config) Published(f *content.File) bool {
 	m := &f.Meta
+	s := cfg
 	if s.Drafts {
 		return true
 	}

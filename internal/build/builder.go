@@ -1,0 +1,405 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io/fs"
+	"maps"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/loa-vn/loa/internal/assets"
+	"github.com/loa-vn/loa/internal/content"
+	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/markdown"
+	"github.com/loa-vn/loa/internal/output"
+	"github.com/loa-vn/loa/internal/render"
+	"github.com/loa-vn/loa/internal/search"
+	"github.com/loa-vn/loa/internal/site"
+)
+
+// Builder builds a site and keeps what it needs to rebuild it after a
+// change: parsed files, converted bodies, processed static files, parsed
+// layouts, and for every output file the signature of its inputs.
+// A Builder is not safe for concurrent use; one goroutine owns it.
+type Builder struct {
+	cfg  Config
+	seed maphash.Seed
+	min  *output.Minifier
+
+	// State of the last successful build; replaced as a whole on success.
+	st *state
+	// pending holds the paths of changes that a failed rebuild could not
+	// take in, so that the next rebuild looks at them again.
+	pending map[string]bool
+}
+
+// state is everything a build produced that the next one can reuse.
+type state struct {
+	files     map[string]*content.File // by path
+	sums      map[string]uint64        // path → hash of the source bytes
+	bodies    map[*content.File]*markdown.Result
+	docs      map[string]string // document number → URL
+	baseURL   string
+	conv      *markdown.Converter
+	renderer  *render.Renderer
+	layoutSum uint64
+	statics   map[string]staticFile // static name → processed file
+	assets    map[string]string
+	site      *site.Site
+	sigs      map[string]uint64 // output name → signature of its inputs
+	outputs   map[string]uint64 // output name → hash of its bytes
+}
+
+// staticFile is a static file as written: minified, maybe fingerprinted.
+type staticFile struct {
+	out  string
+	data []byte
+}
+
+// NewBuilder returns a Builder for cfg.
+func NewBuilder(cfg Config) *Builder {
+	return &Builder{cfg: cfg, seed: maphash.MakeSeed(), min: output.NewMinifier(), pending: map[string]bool{}}
+}
+
+func (b *Builder) now() time.Time {
+	switch {
+	case !b.cfg.Now.IsZero():
+		return b.cfg.Now
+	case b.cfg.Clock != nil:
+		return b.cfg.Clock()
+	}
+	return time.Now()
+}
+
+// Build builds the whole site into sink.
+func (b *Builder) Build(ctx context.Context, sink output.Sink) (*Result, error) {
+	b.st = nil
+	return b.run(ctx, nil, sink)
+}
+
+// Rebuild takes in the changed paths (slash paths from the site root, such
+// as "content/hoi-dap/a.md" or "static/css/site.css"; created, edited,
+// renamed or deleted files or folders) and writes to sink only the files
+// whose inputs changed, removing those no longer produced (when sink is an
+// output.Remover). Without a previous successful build it builds all.
+func (b *Builder) Rebuild(ctx context.Context, changed []string, sink output.Sink) (*Result, error) {
+	return b.run(ctx, changed, sink)
+}
+
+func (b *Builder) run(ctx context.Context, changed []string, sink output.Sink) (*Result, error) {
+	start := time.Now()
+	for _, p := range changed {
+		b.pending[p] = true
+	}
+	prev := b.st
+	next, errs := b.load(ctx, prev, slices.Sorted(maps.Keys(b.pending)))
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	res, err := b.write(ctx, prev, next, sink)
+	if err != nil {
+		return nil, err
+	}
+	res.Notices = errs.Notices()
+	res.Duration = time.Since(start)
+	b.st, b.pending = next, map[string]bool{}
+	return res, nil
+}
+
+// load brings the sources up to date: from scratch when prev is nil, else
+// only the changed paths. It never modifies prev.
+func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*state, diag.List) {
+	var errs diag.List
+	layouts, static := b.cfg.layers()
+	next := &state{}
+	contentChanged, layoutsChanged, staticChanged := prev == nil, prev == nil, prev == nil
+	for _, p := range changed {
+		switch top, _, _ := strings.Cut(p, "/"); top {
+		case "content":
+			contentChanged = true
+		case "layouts":
+			layoutsChanged = true
+		case "static":
+			staticChanged = true
+		default:
+			contentChanged, layoutsChanged, staticChanged = true, true, true // the site root itself moved
+		}
+	}
+	if prev != nil {
+		*next = *prev
+	}
+
+	// Content: parse new and changed files, forget removed ones.
+	var reparsed []*content.File
+	if contentChanged {
+		next.files, next.sums = map[string]*content.File{}, map[string]uint64{}
+		names, listErrs := content.List(b.cfg.Site)
+		errs.Append(listErrs)
+		var toRead []string
+		for _, name := range names {
+			if prev != nil && prev.files[name] != nil && !touched(name, changed) {
+				next.files[name], next.sums[name] = prev.files[name], prev.sums[name]
+				continue
+			}
+			toRead = append(toRead, name)
+		}
+		files, loadErrs := content.LoadFiles(ctx, b.cfg.Site, toRead)
+		errs.Append(loadErrs)
+		for _, f := range files {
+			next.files[f.Path] = f
+			next.sums[f.Path] = b.sumFile(f)
+			reparsed = append(reparsed, f)
+		}
+	}
+	files := next.sortedFiles()
+
+	// Markdown: convert what changed, or all when what links depend on changed.
+	now := b.now()
+	publish := site.Config{Now: now, Drafts: b.cfg.Drafts}
+	docs, baseURL := documentNumbers(files, publish), b.cfg.baseURL(files)
+	if prev == nil || baseURL != prev.baseURL || !maps.Equal(docs, prev.docs) {
+		u, err := url.Parse(baseURL)
+		if err != nil {
+			errs.Add(diag.Pos{File: "content/_index.md"}, "baseurl", err.Error(), "")
+			return nil, errs
+		}
+		next.conv = markdown.New(markdown.Config{BasePath: u.Path, Documents: docs})
+		next.docs, next.baseURL = docs, baseURL
+		reparsed = files
+		next.bodies = map[*content.File]*markdown.Result{}
+	} else if len(reparsed) > 0 || contentChanged {
+		next.bodies = make(map[*content.File]*markdown.Result, len(files))
+		for _, f := range files {
+			if body, ok := prev.bodies[f]; ok {
+				next.bodies[f] = body
+			}
+		}
+	}
+	converted, convErrs := convert(ctx, next.conv, reparsed)
+	errs.Append(convErrs)
+	maps.Copy(next.bodies, converted)
+	errs.Append(uncitedNotices(files, next.bodies))
+
+	// Static files, then layouts (which need the asset names).
+	if staticChanged {
+		statics, err := b.loadStatic(static, prev, changed)
+		if err != nil {
+			errs.Add(diag.Pos{File: "static"}, "", err.Error(), "")
+		}
+		next.statics = statics
+		next.assets = map[string]string{}
+		for name, f := range statics {
+			next.assets[name] = f.out
+		}
+	}
+	if layoutsChanged || prev == nil || baseURL != prev.baseURL || !maps.Equal(next.assets, prev.assets) {
+		r, err := render.New(layouts, render.Config{BaseURL: baseURL, Assets: next.assets, Dev: b.cfg.Dev})
+		if err != nil {
+			errs.Add(diag.Pos{File: "layouts"}, "", err.Error(), "fix the template")
+			return nil, errs
+		}
+		next.renderer = r
+		next.layoutSum = b.sumFS(layouts)
+	}
+	if errs.Err() != nil {
+		return nil, errs
+	}
+
+	// The model is always built whole: it is cheap, and it is the truth.
+	staticFiles := func(name string) bool { _, ok := next.statics[name]; return ok }
+	publish.StaticFile = staticFiles
+	s, siteErrs := site.New(files, next.bodies, publish)
+	errs.Append(siteErrs)
+	errs.Sort()
+	next.site = s
+	return next, errs
+}
+
+// touched reports whether name, or a folder holding it, is in changed.
+func touched(name string, changed []string) bool {
+	for _, c := range changed {
+		if name == c || strings.HasPrefix(name, strings.TrimSuffix(c, "/")+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *state) sortedFiles() []*content.File {
+	files := make([]*content.File, 0, len(st.files))
+	for _, name := range slices.Sorted(maps.Keys(st.files)) {
+		files = append(files, st.files[name])
+	}
+	return files
+}
+
+// sumFile hashes what a file says: its metadata and body, so that an edit
+// that changes nothing (a touch, a save without change) changes no output.
+func (b *Builder) sumFile(f *content.File) uint64 {
+	var h maphash.Hash
+	h.SetSeed(b.seed)
+	fmt.Fprintf(&h, "%s\x00%+v\x00", f.Path, f.Meta)
+	h.Write(f.Body)
+	return h.Sum64()
+}
+
+// sumFS hashes every file of fsys, for layouts.
+func (b *Builder) sumFS(fsys fs.FS) uint64 {
+	var h maphash.Hash
+	h.SetSeed(b.seed)
+	fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := fs.ReadFile(fsys, name)
+			fmt.Fprintf(&h, "%s\x00%d\x00", name, len(data))
+			h.Write(data)
+		}
+		return nil
+	})
+	return h.Sum64()
+}
+
+// loadStatic processes static files: all of them, or only the changed
+// ones when prev has the rest.
+func (b *Builder) loadStatic(fsys fs.FS, prev *state, changed []string) (map[string]staticFile, error) {
+	names, err := assets.List(fsys)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]staticFile, len(names))
+	var errs []error
+	for _, name := range names.Names() {
+		if prev != nil && !touched("static/"+name, changed) {
+			if f, ok := prev.statics[name]; ok {
+				out[name] = f
+				continue
+			}
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("static/%s: %w", name, err))
+			continue
+		}
+		if output.Minifies(name) {
+			if data, err = b.min.Bytes(name, data); err != nil {
+				errs = append(errs, fmt.Errorf("static/%s: %w", name, err))
+				continue
+			}
+		}
+		f := staticFile{out: name, data: data}
+		if assets.Fingerprinted(name) && !b.cfg.Dev {
+			f.out = assets.Fingerprint(name, data)
+		}
+		out[name] = f
+	}
+	return out, errors.Join(errs...)
+}
+
+// write renders and writes every output whose signature changed since
+// prev, and removes outputs no longer produced.
+func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink) (*Result, error) {
+	s := next.site
+	w := &writer{sink: sink, min: b.min}
+	next.sigs, next.outputs = map[string]uint64{}, map[string]uint64{}
+	res := &Result{Kinds: map[content.Kind]int{}, Site: s, Pages: len(s.Routes), Static: len(next.statics)}
+	for _, p := range s.Pages {
+		if p.File != nil {
+			res.Kinds[p.Kind]++
+		}
+	}
+	old := func(name string) (sig uint64, ok bool) {
+		if prev == nil {
+			return 0, false
+		}
+		sig, ok = prev.sigs[name]
+		return sig, ok
+	}
+	// Static files.
+	for _, f := range next.statics {
+		sig := b.sumBytes(f.data)
+		next.sigs[f.out] = sig
+		if was, ok := old(f.out); !ok || was != sig {
+			if err := w.putRaw(f.out, f.data); err != nil {
+				return nil, err
+			}
+		}
+	}
+	// Pages.
+	sigs := newSigner(b, next)
+	var todo []*site.Route
+	for _, r := range s.Routes {
+		name := FileName(r.URL)
+		sig := sigs.route(r)
+		next.sigs[name] = sig
+		if was, ok := old(name); !ok || was != sig {
+			todo = append(todo, r)
+		}
+	}
+	if err := w.pages(ctx, next.renderer, s, todo); err != nil {
+		return nil, err
+	}
+	res.Rendered = len(todo)
+	// Feeds, sitemap, robots.txt, redirects and the search index: cheap to
+	// make, written only when their bytes changed.
+	extras, err := extras(s, next.baseURL)
+	if err != nil {
+		return nil, err
+	}
+	index, err := search.Index(s)
+	if err != nil {
+		return nil, err
+	}
+	maps.Copy(extras, index)
+	for _, name := range slices.Sorted(maps.Keys(extras)) {
+		data := extras[name]
+		if output.Minifies(name) && !strings.HasPrefix(name, search.Dir) {
+			if data, err = b.min.Bytes(name, data); err != nil {
+				return nil, err
+			}
+		}
+		sig := b.sumBytes(data)
+		next.sigs[name] = sig
+		if was, ok := old(name); !ok || was != sig {
+			if err := w.putRaw(name, data); err != nil {
+				return nil, err
+			}
+		}
+	}
+	// Files no longer produced.
+	if prev != nil {
+		for name := range prev.sigs {
+			if _, ok := next.sigs[name]; !ok {
+				res.Removed = append(res.Removed, name)
+			}
+		}
+		slices.Sort(res.Removed)
+		if rm, ok := sink.(output.Remover); ok {
+			for _, name := range res.Removed {
+				if err := rm.Remove(name); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	res.Files, res.Bytes = int(w.files.Load()), w.bytes.Load()
+	res.Changed = w.names()
+	return res, nil
+}
+
+func (b *Builder) sumBytes(data []byte) uint64 {
+	return maphash.Bytes(b.seed, data)
+}
+
+// FileName returns the output file of a site URL: "/a/" → "a/index.html".
+func FileName(u string) string {
+	name := strings.TrimPrefix(u, "/")
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	return path.Clean(name)
+}

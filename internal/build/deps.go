@@ -1,0 +1,178 @@
+package build
+
+import (
+	"bytes"
+	"encoding/binary"
+	"io/fs"
+	"hash/maphash"
+	"maps"
+	"slices"
+
+	"github.com/loa-vn/loa/internal/site"
+)
+
+// signer computes the signature of each route: a hash of everything the
+// default layouts show on it. A route is rendered again only when its
+// signature changed. The inputs are
+//
+//   - global: layouts, asset names, base URL, document numbers, the site
+//     settings and everything in the frame of every page (navigation, menu);
+//   - the page itself (its source: front matter and body);
+//   - its topic, unit and section, its neighbours, related pages, cited
+//     and citing documents, and its tags;
+//   - for a list: the items on this page of it, with their topics and units.
+//
+// When a site has layouts of its own, which may show anything, every
+// route's signature also covers every page of the site.
+type signer struct {
+	b      *Builder
+	st     *state
+	global uint64
+	page   map[*site.Page]uint64
+}
+
+func newSigner(b *Builder, st *state) *signer {
+	g := &signer{b: b, st: st, page: map[*site.Page]uint64{}}
+	s := st.site
+	h := g.hash()
+	g.u64(h, st.layoutSum)
+	for _, k := range slices.Sorted(maps.Keys(st.assets)) {
+		h.WriteString(k + "=" + st.assets[k] + "\x00")
+	}
+	for _, k := range slices.Sorted(maps.Keys(st.docs)) {
+		h.WriteString(k + "=" + st.docs[k] + "\x00")
+	}
+	h.WriteString(st.baseURL)
+	g.pages(h, s.Home)
+	for _, sec := range slices.Sorted(maps.Keys(s.Sections)) {
+		g.pages(h, s.Sections[sec])
+	}
+	g.pages(h, s.Menu...)
+	if customLayouts(b.cfg) {
+		g.pages(h, s.Pages...)
+		for _, t := range s.Tags {
+			g.pages(h, t.Page)
+		}
+	}
+	g.global = h.Sum64()
+	return g
+}
+
+// customLayouts reports whether the site has layouts of its own that
+// differ from the theme's (the repository's sample portal uses the theme's
+// own files).
+func customLayouts(cfg Config) bool {
+	if cfg.Site == nil {
+		return false
+	}
+	custom := false
+	fs.WalkDir(cfg.Site, "layouts", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || custom {
+			return nil
+		}
+		mine, _ := fs.ReadFile(cfg.Site, name)
+		var theirs []byte
+		if cfg.Theme != nil {
+			theirs, _ = fs.ReadFile(cfg.Theme, name)
+		}
+		custom = !bytes.Equal(mine, theirs)
+		return nil
+	})
+	return custom
+}
+
+func (g *signer) hash() *maphash.Hash {
+	h := new(maphash.Hash)
+	h.SetSeed(g.b.seed)
+	return h
+}
+
+func (g *signer) u64(h *maphash.Hash, v uint64) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], v)
+	h.Write(b[:])
+}
+
+// sig returns the signature of one page on its own: its URL and source,
+// or for generated pages, their title and item count.
+func (g *signer) sig(p *site.Page) uint64 {
+	if p == nil {
+		return 0
+	}
+	if v, ok := g.page[p]; ok {
+		return v
+	}
+	h := g.hash()
+	h.WriteString(p.URL + "\x00" + string(p.Kind) + "\x00" + p.Title + "\x00")
+	if p.File != nil {
+		g.u64(h, g.st.sums[p.File.Path])
+	}
+	v := h.Sum64()
+	g.page[p] = v
+	return v
+}
+
+// pages writes the signatures of pages into h.
+func (g *signer) pages(h *maphash.Hash, pages ...*site.Page) {
+	for _, p := range pages {
+		g.u64(h, g.sig(p))
+	}
+}
+
+// items writes list items with what their cards show besides themselves.
+func (g *signer) items(h *maphash.Hash, items []*site.Page) {
+	g.u64(h, uint64(len(items)))
+	for _, p := range items {
+		g.pages(h, p, p.Topic, p.Unit)
+	}
+}
+
+func (g *signer) route(r *site.Route) uint64 {
+	s, p := g.st.site, r.Page
+	h := g.hash()
+	g.u64(h, g.global)
+	h.WriteString(r.URL + "\x00" + r.Layout + "\x00")
+	g.pages(h, p, p.Topic, p.Unit, p.Section, p.Prev, p.Next)
+	if p.Section != nil {
+		g.pages(h, p.Section.Section)
+	}
+	g.items(h, p.Related)
+	g.items(h, p.Cites)
+	g.items(h, p.CitedBy)
+	for _, t := range p.Tags {
+		h.WriteString(t.Name + "\x00" + t.URL + "\x00")
+	}
+	if r.Pager != nil {
+		g.u64(h, uint64(r.Pager.Number<<32|r.Pager.Total))
+		g.items(h, r.Pager.Items)
+	}
+	switch r.Layout {
+	case "home":
+		g.items(h, s.Featured[:min(3, len(s.Featured))])
+		g.lists(h, s.Topics)
+		g.items(h, s.News[:min(5, len(s.News))])
+		g.items(h, s.QA[:min(6, len(s.QA))])
+	case "topics", "units":
+		g.lists(h, p.Items)
+	case "qa-index":
+		g.items(h, p.Items)
+		g.pages(h, s.Topics...)
+	case "documents":
+		g.items(h, p.Items)
+	case "tags":
+		for _, t := range s.Tags {
+			h.WriteString(t.Name + "\x00" + t.URL + "\x00")
+			g.u64(h, uint64(len(t.Pages)))
+		}
+	}
+	return h.Sum64()
+}
+
+// lists writes list pages with their counts and first three items.
+func (g *signer) lists(h *maphash.Hash, lists []*site.Page) {
+	for _, l := range lists {
+		g.pages(h, l)
+		g.u64(h, uint64(len(l.Items)))
+		g.items(h, l.Items[:min(3, len(l.Items))])
+	}
+}

@@ -1,0 +1,256 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/loa-vn/loa/internal/output"
+)
+
+// site on disk for incremental tests.
+type diskSite struct {
+	t   *testing.T
+	dir string
+	rnd *rand.Rand
+	n   int // files created so far, for unique names
+}
+
+func (d *diskSite) write(name, text string) {
+	p := filepath.Join(d.dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		d.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		d.t.Fatal(err)
+	}
+}
+
+var (
+	topics = []string{"vai-tro", "nhan-thuc", "the-che"}
+	units  = []string{"mttq", "ubnd"}
+	tags   = []string{"giám sát", "phản biện", "dân chủ", "Nhân dân", "kiến nghị"}
+)
+
+func (d *diskSite) article(dir string, extra string) string {
+	d.n++
+	title := fmt.Sprintf("Bài số %d về giám sát", d.n)
+	tg := fmt.Sprintf("[%q, %q]", tags[d.rnd.IntN(len(tags))], tags[d.rnd.IntN(len(tags))])
+	body := fmt.Sprintf("Đoạn mở đầu %d theo Chỉ thị số 18-CT/TW.\n\n## Phần %d\n\nXem [hỏi đáp](/hoi-dap/).\n", d.n, d.rnd.IntN(5))
+	name := fmt.Sprintf("%s/bai-%03d.md", dir, d.n)
+	d.write(name, fmt.Sprintf("---\ntitle: %q\ndate: 2023-%02d-%02dT08:00:00+07:00\ntags: %s\n%s---\n%s", title, 1+d.rnd.IntN(12), 1+d.rnd.IntN(28), tg, extra, body))
+	return name
+}
+
+func newDiskSite(t *testing.T, seed uint64) *diskSite {
+	d := &diskSite{t: t, dir: t.TempDir(), rnd: rand.New(rand.NewPCG(seed, 1))}
+	d.write("content/_index.md", "---\ntitle: Trang thử\n---\nXin chào.\n")
+	d.write("content/gioi-thieu.md", "---\ntitle: Giới thiệu\nmenu: true\n---\nGiới thiệu.\n")
+	d.write("content/van-ban/ct-18.md", "---\ntitle: Chỉ thị 18\nnumber: 18-CT/TW\nissuer: Ban Bí thư\nissued: 2022-10-26\n---\nVăn bản.\n")
+	d.write("content/hoi-dap/_index.md", "---\ntitle: Hỏi - đáp\n---\n")
+	for i, tp := range topics {
+		d.write("content/chu-de/"+tp+"/_index.md", fmt.Sprintf("---\ntitle: Chủ đề %d\nweight: %d\n---\n", i, i))
+		for range 4 {
+			d.article("content/chu-de/"+tp, "")
+		}
+	}
+	for _, u := range units {
+		d.write("content/tin-don-vi/"+u+"/_index.md", "---\ntitle: Đơn vị "+u+"\n---\n")
+		for range 3 {
+			d.article("content/tin-don-vi/"+u, "example: true\n")
+		}
+	}
+	for range 4 {
+		d.article("content/hoi-dap", fmt.Sprintf("topic: %s\n", topics[d.rnd.IntN(len(topics))]))
+	}
+	return d
+}
+
+// files lists the content files that may be edited, moved or deleted.
+func (d *diskSite) files() []string {
+	var out []string
+	filepath.WalkDir(filepath.Join(d.dir, "content"), func(p string, e os.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && filepath.Base(p) != "_index.md" {
+			rel, _ := filepath.Rel(d.dir, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	slices.Sort(out)
+	return out
+}
+
+// step makes one random change and returns the paths it touched.
+func (d *diskSite) step() (changed []string, what string) {
+	files := d.files()
+	pick := files[d.rnd.IntN(len(files))]
+	full := filepath.Join(d.dir, filepath.FromSlash(pick))
+	switch op := d.rnd.IntN(11); op {
+	case 10: // rename a topic or a unit
+		idx := "content/chu-de/" + topics[d.rnd.IntN(len(topics))] + "/_index.md"
+		if d.rnd.IntN(2) == 0 {
+			idx = "content/tin-don-vi/" + units[d.rnd.IntN(len(units))] + "/_index.md"
+		}
+		full := filepath.Join(d.dir, filepath.FromSlash(idx))
+		data, _ := os.ReadFile(full)
+		data = bytes.Replace(data, []byte("title: "), []byte(fmt.Sprintf("title: Mới %d ", d.rnd.IntN(100))), 1)
+		os.WriteFile(full, data, 0o644)
+		return []string{idx}, "retitle " + idx
+	case 0, 1: // append a paragraph
+		f, _ := os.OpenFile(full, os.O_APPEND|os.O_WRONLY, 0)
+		fmt.Fprintf(f, "\nĐoạn thêm %d, nhắc Chỉ thị số 18-CT/TW.\n", d.rnd.IntN(1000))
+		f.Close()
+		return []string{pick}, "edit body of " + pick
+	case 2: // change the title
+		data, _ := os.ReadFile(full)
+		data = bytes.Replace(data, []byte("title: \""), []byte(fmt.Sprintf("title: \"Sửa %d ", d.rnd.IntN(100))), 1)
+		os.WriteFile(full, data, 0o644)
+		return []string{pick}, "retitle " + pick
+	case 3: // change the date
+		data, _ := os.ReadFile(full)
+		data = bytes.Replace(data, []byte("date: 2023-"), []byte(fmt.Sprintf("date: 20%d-", 19+d.rnd.IntN(5))), 1)
+		os.WriteFile(full, data, 0o644)
+		return []string{pick}, "redate " + pick
+	case 4: // new article in a topic
+		name := d.article("content/chu-de/"+topics[d.rnd.IntN(len(topics))], "")
+		return []string{name}, "create " + name
+	case 5: // new news item or Q&A
+		var name string
+		if d.rnd.IntN(2) == 0 {
+			name = d.article("content/tin-don-vi/"+units[d.rnd.IntN(len(units))], "")
+		} else {
+			name = d.article("content/hoi-dap", "topic: "+topics[d.rnd.IntN(len(topics))]+"\n")
+		}
+		return []string{name}, "create " + name
+	case 6: // delete
+		if strings.Contains(pick, "van-ban/") || pick == "content/gioi-thieu.md" {
+			return nil, "nothing"
+		}
+		os.Remove(full)
+		return []string{pick}, "delete " + pick
+	case 7: // rename within its folder
+		if strings.Contains(pick, "van-ban/") || pick == "content/gioi-thieu.md" {
+			return nil, "nothing"
+		}
+		d.n++
+		to := filepath.ToSlash(filepath.Join(filepath.Dir(pick), fmt.Sprintf("doi-ten-%03d.md", d.n)))
+		os.Rename(full, filepath.Join(d.dir, filepath.FromSlash(to)))
+		return []string{pick, to}, "rename " + pick + " → " + to
+	case 8: // static file
+		d.write("static/css/them.css", fmt.Sprintf("body{margin:%dpx}\n", d.rnd.IntN(9)))
+		return []string{"static/css/them.css"}, "static css"
+	default: // toggle draft
+		data, _ := os.ReadFile(full)
+		if bytes.Contains(data, []byte("draft: true\n")) {
+			data = bytes.Replace(data, []byte("draft: true\n"), nil, 1)
+		} else {
+			data = bytes.Replace(data, []byte("---\n"), []byte("---\ndraft: true\n"), 1)
+		}
+		os.WriteFile(full, data, 0o644)
+		return []string{pick}, "toggle draft of " + pick
+	}
+}
+
+func (d *diskSite) config() Config {
+	return Config{Site: os.DirFS(d.dir), Theme: os.DirFS("../.."), Now: testNow, Dev: true}
+}
+
+// TestRebuildMatchesFullBuild makes a seeded random series of edits,
+// creations, renames and deletions; after each, the incremental rebuild's
+// output must be byte for byte that of a fresh full build.
+func TestRebuildMatchesFullBuild(t *testing.T) {
+	steps := 250
+	if testing.Short() {
+		steps = 40
+	}
+	ctx := context.Background()
+	d := newDiskSite(t, 7)
+	b := NewBuilder(d.config())
+	served := output.NewMemory()
+	if _, err := b.Build(ctx, served); err != nil {
+		t.Fatal(err)
+	}
+	rendered := 0
+	for i := range steps {
+		changed, what := d.step()
+		res, err := b.Rebuild(ctx, changed, served)
+		if err != nil {
+			t.Fatalf("step %d (%s): rebuild: %v", i, what, err)
+		}
+		rendered += res.Rendered
+		fresh := output.NewMemory()
+		if _, err := Build(ctx, d.config(), fresh); err != nil {
+			t.Fatalf("step %d (%s): full build: %v", i, what, err)
+		}
+		if diff := diffFiles(served.Files(), fresh.Files()); diff != "" {
+			t.Fatalf("step %d (%s): incremental output differs from a full build:\n%s", i, what, diff)
+		}
+	}
+	full := len(b.st.site.Routes) * steps
+	t.Logf("%d steps: %d pages rendered incrementally, against %d for full rebuilds", steps, rendered, full)
+	if rendered*2 > full {
+		t.Errorf("incremental rebuilds rendered %d pages, more than half of %d: dependency tracking is not working", rendered, full)
+	}
+}
+
+func diffFiles(got, want map[string][]byte) string {
+	var out []string
+	for name, w := range want {
+		g, ok := got[name]
+		switch {
+		case !ok:
+			out = append(out, "missing "+name)
+		case !bytes.Equal(g, w):
+			out = append(out, "stale "+name)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			out = append(out, "extra "+name)
+		}
+	}
+	slices.Sort(out)
+	return strings.Join(out, "\n")
+}
+
+// TestRebuildKeepsLastGood breaks a file, checks that the rebuild fails
+// with the file's position and writes nothing, then that an unrelated
+// change still reports the broken file, and that fixing it recovers.
+func TestRebuildKeepsLastGood(t *testing.T) {
+	ctx := context.Background()
+	d := newDiskSite(t, 3)
+	b := NewBuilder(d.config())
+	served := output.NewMemory()
+	if _, err := b.Build(ctx, served); err != nil {
+		t.Fatal(err)
+	}
+	before := served.Files()
+	bad := "content/chu-de/vai-tro/bai-001.md"
+	good, _ := os.ReadFile(filepath.Join(d.dir, bad))
+	d.write(bad, "---\ntitle: [broken\ndate: 2023-01-01\n---\n")
+	if _, err := b.Rebuild(ctx, []string{bad}, served); err == nil || !strings.Contains(err.Error(), bad+":2:") {
+		t.Fatalf("rebuild of a broken file: %v", err)
+	}
+	if diff := diffFiles(served.Files(), before); diff != "" {
+		t.Fatalf("a failed rebuild changed the output:\n%s", diff)
+	}
+	other := d.article("content/chu-de/the-che", "")
+	if _, err := b.Rebuild(ctx, []string{other}, served); err == nil || !strings.Contains(err.Error(), bad) {
+		t.Fatalf("the next rebuild forgot the broken file: %v", err)
+	}
+	d.write(bad, string(good))
+	if _, err := b.Rebuild(ctx, []string{bad}, served); err != nil {
+		t.Fatalf("rebuild after the fix: %v", err)
+	}
+	fresh := output.NewMemory()
+	Build(ctx, d.config(), fresh)
+	if diff := diffFiles(served.Files(), fresh.Files()); diff != "" {
+		t.Fatalf("after recovery the output differs from a full build:\n%s", diff)
+	}
+}

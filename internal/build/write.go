@@ -1,0 +1,236 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"maps"
+	"net/url"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/loa-vn/loa/internal/content"
+	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/feed"
+	"github.com/loa-vn/loa/internal/markdown"
+	"github.com/loa-vn/loa/internal/output"
+	"github.com/loa-vn/loa/internal/render"
+	"github.com/loa-vn/loa/internal/site"
+)
+
+// layers returns the layouts and static folders: the site's own files over
+// the theme's.
+func (cfg Config) layers() (layouts, static fs.FS) {
+	sub := func(fsys fs.FS, dir string) fs.FS {
+		if fsys == nil {
+			return emptyFS{}
+		}
+		s, err := fs.Sub(fsys, dir)
+		if err != nil {
+			return emptyFS{}
+		}
+		return s
+	}
+	return overlay{sub(cfg.Site, "layouts"), sub(cfg.Theme, "layouts")},
+		overlay{sub(cfg.Site, "static"), sub(cfg.Theme, "static")}
+}
+
+type emptyFS struct{}
+
+func (emptyFS) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+// baseURL picks the site's address: the configured one, then the home
+// page's baseurl, then "/" (root-relative links, no absolute URLs).
+func (cfg Config) baseURL(files []*content.File) string {
+	u := cfg.BaseURL
+	if u == "" {
+		for _, f := range files {
+			if f.Kind == content.KindHome {
+				u = f.Meta.BaseURL
+			}
+		}
+	}
+	if u == "" {
+		u = "/"
+	}
+	if !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	return u
+}
+
+// documentNumbers maps the numbers of published document pages to their
+// URLs.
+func documentNumbers(files []*content.File, publish site.Config) map[string]string {
+	docs := map[string]string{}
+	for _, f := range files {
+		if f.Kind == content.KindDocument && f.Meta.Number != "" && publish.Published(f) {
+			docs[markdown.CanonicalNumber(f.Meta.Number)] = f.URL
+		}
+	}
+	return docs
+}
+
+// convert renders the bodies of files, in parallel.
+func convert(ctx context.Context, conv *markdown.Converter, files []*content.File) (map[*content.File]*markdown.Result, diag.List) {
+	results := make([]*markdown.Result, len(files))
+	failures := make([]error, len(files))
+	g, _ := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		g.Go(func() error {
+			results[i], failures[i] = conv.Convert(f.Body, markdown.Options{FirstLine: f.BodyLine, Unsafe: f.Meta.Unsafe, URL: f.URL})
+			return nil
+		})
+	}
+	g.Wait()
+	bodies := make(map[*content.File]*markdown.Result, len(files))
+	var errs diag.List
+	for i, f := range files {
+		if failures[i] != nil {
+			errs.Add(diag.Pos{File: f.Path, Line: f.BodyLine}, "", "cannot convert the Markdown: "+failures[i].Error(), "")
+			continue
+		}
+		bodies[f] = results[i]
+	}
+	return bodies, errs
+}
+
+// uncitedNotices reports document numbers cited in the text that have no
+// page in content/van-ban/, once per file and number.
+func uncitedNotices(files []*content.File, bodies map[*content.File]*markdown.Result) diag.List {
+	var notes diag.List
+	for _, f := range files {
+		body := bodies[f]
+		if body == nil {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, c := range body.Citations {
+			if c.URL == "" && !seen[c.Number] {
+				seen[c.Number] = true
+				notes.Notice(diag.Pos{File: f.Path, Line: c.Line}, "", "document "+c.Number+" has no page in content/van-ban/",
+					"add one with number: \""+c.Number+"\" and every citation of it becomes a link")
+			}
+		}
+	}
+	return notes
+}
+
+// writer minifies and writes files, counting them. Safe for concurrent use.
+type writer struct {
+	sink    output.Sink
+	min     *output.Minifier
+	files   atomic.Int64
+	bytes   atomic.Int64
+	mu      sync.Mutex
+	written []string
+}
+
+func (w *writer) put(name string, data []byte) error {
+	data, err := w.min.Bytes(name, data)
+	if err != nil {
+		return err
+	}
+	return w.putRaw(name, data)
+}
+
+func (w *writer) putRaw(name string, data []byte) error {
+	w.files.Add(1)
+	w.bytes.Add(int64(len(data)))
+	w.mu.Lock()
+	w.written = append(w.written, name)
+	w.mu.Unlock()
+	return w.sink.Put(name, data)
+}
+
+func (w *writer) names() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return slices.Sorted(slices.Values(w.written))
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// pages renders routes on all cores.
+func (w *writer) pages(ctx context.Context, r *render.Renderer, s *site.Site, routes []*site.Route) error {
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, route := range routes {
+		g.Go(func() error {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			buf := bufPool.Get().(*bytes.Buffer)
+			defer bufPool.Put(buf)
+			buf.Reset()
+			if err := r.Render(buf, s, route); err != nil {
+				return err
+			}
+			return w.put(FileName(route.URL), buf.Bytes())
+		})
+	}
+	return g.Wait()
+}
+
+// extras returns feeds, the sitemap, robots.txt and alias redirects.
+func extras(s *site.Site, baseURL string) (map[string][]byte, error) {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return nil, err
+	}
+	origin, base := "", strings.TrimSuffix(u.Path, "/")
+	if u.Host != "" {
+		origin = u.Scheme + "://" + u.Host
+	}
+	abs := func(p string) string { return origin + base + p }
+	out := map[string][]byte{}
+	out["index.xml"] = feed.RSS(s, s.Title, s.Description, "/", "/index.xml", latest(s), abs)
+	for _, l := range slices.Concat(s.Topics, s.Units) {
+		out[strings.TrimPrefix(l.URL, "/")+"index.xml"] = feed.RSS(s, l.Title+" | "+s.Title, l.Summary, l.URL, l.URL+"index.xml", l.Items, abs)
+	}
+	out["sitemap.xml"] = feed.Sitemap(s, abs)
+	robots := "User-agent: *\nAllow: /\n"
+	if origin != "" {
+		robots += "Sitemap: " + abs("/sitemap.xml") + "\n"
+	}
+	out["robots.txt"] = []byte(robots)
+	var redirects strings.Builder
+	for _, from := range slices.Sorted(maps.Keys(s.Aliases)) {
+		to := base + s.Aliases[from]
+		fmt.Fprintf(&redirects, "%s %s 301\n", base+from, to)
+		out[FileName(from)] = aliasPage(abs(s.Aliases[from]), to)
+	}
+	if redirects.Len() > 0 {
+		out["_redirects"] = []byte(redirects.String())
+	}
+	return out, nil
+}
+
+// latest merges articles, news and Q&A, newest first, for the site feed.
+func latest(s *site.Site) []*site.Page {
+	all := slices.Concat(s.Articles, s.News, s.QA)
+	slices.SortStableFunc(all, func(a, b *site.Page) int { return b.Date.Compare(a.Date) })
+	return all[:min(len(all), feed.MaxItems)]
+}
+
+// aliasPage is a tiny page that sends readers from an old URL to the new
+// one without script.
+func aliasPage(abs, to string) []byte {
+	e := htmlEscape(to)
+	return []byte(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Đã chuyển</title><link rel="canonical" href="` +
+		htmlEscape(abs) + `"><meta http-equiv="refresh" content="0; url=` + e + `"></head><body><p>Trang đã chuyển đến <a href="` + e + `">` + e + `</a>.</p></body></html>`)
+}
+
+func htmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
+}
+
