@@ -3,8 +3,8 @@ package build
 import (
 	"bytes"
 	"encoding/binary"
-	"io/fs"
 	"hash/maphash"
+	"io/fs"
 	"maps"
 	"slices"
 
