@@ -1,9 +1,13 @@
-// Package serve is Loa's development server: it builds the site into
-// memory with the one pipeline of package build, serves the snapshot over
-// HTTP on 127.0.0.1, and swaps in a new snapshot after each good rebuild.
+// Package serve is Loa's development server. It builds the site into
+// memory with the one pipeline of package build, serves the result on
+// 127.0.0.1, watches content/, layouts/ and static/, rebuilds only what a
+// change touches, and tells open pages to reload (or to swap their
+// stylesheet) over Server-Sent Events. A failed rebuild keeps the last good
+// site and shows the error over the page until the next good build.
 package serve
 
 import (
+	_ "embed"
 	"mime"
 	"net/http"
 	"path"
@@ -11,16 +15,21 @@ import (
 	"sync/atomic"
 )
 
-// snapshot is one good build: file name → bytes. Never modified once
-// published.
+// snapshot is one good build: file name → bytes, never modified once
+// published, plus the error of the latest failed rebuild, if any.
 type snapshot struct {
 	files map[string][]byte
+	err   string
 }
 
-// handler serves the current snapshot. Only GET and HEAD; only files of
-// the snapshot; the site's 404.html for anything else.
+//go:embed reload.js
+var reloadJS []byte
+
+// handler serves the current snapshot: only GET and HEAD, only files of
+// the snapshot, the site's 404.html for anything else.
 type handler struct {
 	current atomic.Pointer[snapshot]
+	hub     *hub
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -29,15 +38,30 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	switch r.URL.Path {
+	case "/_loa/reload.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		w.Write(reloadJS)
+		return
+	case "/_loa/events":
+		h.hub.serve(w, r)
+		return
+	}
 	snap := h.current.Load()
-	if snap == nil {
-		http.Error(w, "the site is being built", http.StatusServiceUnavailable)
+	if snap == nil || snap.files == nil {
+		msg := "The site is being built."
+		if snap != nil && snap.err != "" {
+			msg = "The site cannot be built yet:\n\n" + snap.err
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		w.Write([]byte(msg + "\n"))
 		return
 	}
 	name, ok := fileName(r.URL.Path)
 	data, found := snap.files[name]
-	if !found && ok && !strings.HasSuffix(name, "index.html") {
-		// "/a" → "/a/" when that is a page.
+	if !found && ok && !strings.HasSuffix(r.URL.Path, "/") {
 		if _, dir := snap.files[name+"/index.html"]; dir {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
@@ -60,7 +84,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // fileName maps a request path to a snapshot file name, refusing any path
-// that is not clean (.., backslashes, NUL, encoded slashes).
+// that is not clean (.., backslashes, NUL).
 func fileName(p string) (string, bool) {
 	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") {
 		return "", false
@@ -69,13 +93,8 @@ func fileName(p string) (string, bool) {
 	if clean != p && clean+"/" != p {
 		return "", false
 	}
-	for _, seg := range strings.Split(clean, "/") {
-		if seg == ".." {
-			return "", false
-		}
-	}
 	name := strings.TrimPrefix(clean, "/")
-	if strings.HasSuffix(p, "/") {
+	if strings.HasSuffix(p, "/") || name == "" {
 		if name != "" {
 			name += "/"
 		}

@@ -2,28 +2,39 @@ package serve
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/loa-vn/loa/internal/build"
-	"github.com/loa-vn/loa/internal/output"
 )
 
 // Config configures the server.
 type Config struct {
-	Build build.Config
-	Addr  string    // listen address; 127.0.0.1:1313 when empty
-	Log   io.Writer // one line per build; io.Discard when nil
+	Build    build.Config  // Dev is set by the server
+	Dir      string        // the site folder on disk, watched for changes
+	Addr     string        // listen address; 127.0.0.1:1313 when empty
+	Log      io.Writer     // one line per build; io.Discard when nil
+	Debounce time.Duration // quiet time before a rebuild; 100 ms when zero
+	Poll     time.Duration // > 0: poll for changes at this interval instead of fsnotify
 }
 
-// Server builds and serves a site.
+// Server builds, serves and rebuilds a site.
 type Server struct {
-	cfg Config
-	h   handler
+	cfg     Config
+	builder *build.Builder
+	h       handler
+	mu      sync.Mutex // serialises rebuilds (one goroutine runs them anyway)
 }
 
 // New returns a server for cfg.
@@ -34,41 +45,154 @@ func New(cfg Config) *Server {
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
 	}
-	return &Server{cfg: cfg}
+	if cfg.Debounce <= 0 {
+		cfg.Debounce = 100 * time.Millisecond
+	}
+	cfg.Build.Dev = true
+	if abs, err := filepath.Abs(cfg.Dir); err == nil {
+		cfg.Dir = abs
+	}
+	s := &Server{cfg: cfg, builder: build.NewBuilder(cfg.Build)}
+	s.h.hub = newHub()
+	return s
 }
 
-// Handler returns the HTTP handler of the current snapshot.
+// Handler returns the HTTP handler: the current site, the reload script
+// and the event stream.
 func (s *Server) Handler() http.Handler { return &s.h }
 
-// Rebuild builds the site into memory and, if it succeeds, publishes it.
-// On failure the last good snapshot stays in place.
-func (s *Server) Rebuild(ctx context.Context) error {
-	mem := output.NewMemory()
-	res, err := build.Build(ctx, s.cfg.Build, mem)
-	if err != nil {
-		return err
-	}
-	s.h.current.Store(&snapshot{files: mem.Files()})
-	fmt.Fprintf(s.cfg.Log, "built %d pages in %d ms\n", res.Pages, res.Duration.Milliseconds())
+// delta is a sink that records what a rebuild wrote and removed.
+type delta struct {
+	mu      sync.Mutex
+	put     map[string][]byte
+	removed []string
+}
+
+func (d *delta) Put(name string, data []byte) error {
+	d.mu.Lock()
+	d.put[name] = data
+	d.mu.Unlock()
 	return nil
 }
 
-// Run builds the site, then serves it until ctx ends. ready, if not nil,
-// receives the listening address.
-func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
-	if err := s.Rebuild(ctx); err != nil {
+func (d *delta) Remove(name string) error {
+	d.mu.Lock()
+	d.removed = append(d.removed, name)
+	d.mu.Unlock()
+	return nil
+}
+
+// rebuild takes in changed paths (nil: build all), publishes the new
+// snapshot and tells the pages. On failure the last good snapshot stays.
+func (s *Server) rebuild(ctx context.Context, changed []string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d := &delta{put: map[string][]byte{}}
+	old := s.h.current.Load()
+	var res *build.Result
+	var err error
+	if old == nil || old.files == nil {
+		res, err = s.builder.Build(ctx, d)
+	} else {
+		res, err = s.builder.Rebuild(ctx, changed, d)
+	}
+	what := describe(changed)
+	if err != nil {
+		snap := &snapshot{err: err.Error()}
+		if old != nil {
+			snap.files = old.files
+		}
+		s.h.current.Store(snap)
+		s.h.hub.send(event{"error-report", err.Error()})
+		fmt.Fprintf(s.cfg.Log, "%s: build failed, still serving the last good site:\n%s\n", what, err)
 		return err
 	}
+	files := map[string][]byte{}
+	if old != nil && old.files != nil {
+		files = maps.Clone(old.files)
+	}
+	maps.Copy(files, d.put)
+	for _, name := range d.removed {
+		delete(files, name)
+	}
+	s.h.current.Store(&snapshot{files: files})
+	s.notify(d, old)
+	res.Notices.Print(s.cfg.Log)
+	fmt.Fprintf(s.cfg.Log, "%s: %d of %d pages rendered, %d files written, %d removed in %d ms\n",
+		what, res.Rendered, res.Pages, res.Files, len(res.Removed), res.Duration.Milliseconds())
+	return nil
+}
+
+// notify tells the open pages what changed: the URLs of changed pages, or
+// only stylesheets.
+func (s *Server) notify(d *delta, old *snapshot) {
+	var pages, css []string
+	for name := range d.put {
+		switch {
+		case strings.HasSuffix(name, ".css"):
+			css = append(css, "/"+name)
+		case strings.HasSuffix(name, ".html"):
+			pages = append(pages, pageURL(name))
+		case !strings.HasSuffix(name, ".json") && !strings.HasSuffix(name, ".xml"):
+			pages = append(pages, "*") // a script or image: reload to be safe
+		}
+	}
+	for _, name := range d.removed {
+		if strings.HasSuffix(name, ".html") {
+			pages = append(pages, pageURL(name))
+		}
+	}
+	switch {
+	case len(pages) > 0:
+		slices.Sort(pages)
+		data, _ := json.Marshal(slices.Compact(pages))
+		s.h.hub.send(event{"reload", string(data)})
+	case len(css) > 0:
+		data, _ := json.Marshal(css)
+		s.h.hub.send(event{"css", string(data)})
+	case old != nil && old.err != "":
+		s.h.hub.send(event{"ok", ""})
+	}
+}
+
+// pageURL turns an output name into the URL a browser shows.
+func pageURL(name string) string {
+	if name == "index.html" {
+		return "/"
+	}
+	if path.Base(name) == "index.html" {
+		return "/" + path.Dir(name) + "/"
+	}
+	return "/" + name
+}
+
+func describe(changed []string) string {
+	switch len(changed) {
+	case 0:
+		return "build"
+	case 1:
+		return changed[0]
+	}
+	return fmt.Sprintf("%s and %d more", changed[0], len(changed)-1)
+}
+
+// Run builds the site, then serves it and rebuilds on change until ctx
+// ends. ready, if not nil, receives the listening address.
+func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 	ln, err := net.Listen("tcp", s.cfg.Addr)
 	if err != nil {
 		return err
 	}
+	w := newWatcher(s.cfg.Dir, s.cfg.Poll)
+	go w.run(ctx)
+	s.rebuild(ctx, nil) // a failing first build is shown, and fixed by the next save
 	srv := &http.Server{Handler: &s.h, ReadHeaderTimeout: 10 * time.Second}
 	if ready != nil {
 		ready(ln.Addr().String())
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	go s.loop(ctx, w)
 	select {
 	case <-ctx.Done():
 		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -80,5 +204,35 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 			return nil
 		}
 		return err
+	}
+}
+
+// loop batches changes: each change restarts a short timer, and the batch
+// is rebuilt when the timer fires (or after a second of constant changes).
+func (s *Server) loop(ctx context.Context, w *watcher) {
+	pending := map[string]bool{}
+	var timer <-chan time.Time
+	var first time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case err := <-w.errs:
+			fmt.Fprintln(s.cfg.Log, "watch:", err)
+		case p := <-w.changes:
+			if len(pending) == 0 {
+				first = time.Now()
+			}
+			pending[p] = true
+			wait := s.cfg.Debounce
+			if time.Since(first) > time.Second {
+				wait = 0
+			}
+			timer = time.After(wait)
+		case <-timer:
+			changed := slices.Sorted(maps.Keys(pending))
+			pending, timer = map[string]bool{}, nil
+			s.rebuild(ctx, changed)
+		}
 	}
 }
