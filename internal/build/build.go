@@ -27,6 +27,9 @@ type Config struct {
 	// Dev is serve mode: pages load the live-reload script, and stylesheets
 	// and scripts keep their names, so that a CSS change re-renders no page.
 	Dev bool
+	// DeferSearch leaves the search index out of Build and Rebuild; call
+	// Builder.Search to write it (serve publishes pages before the index).
+	DeferSearch bool
 	// Clock gives the time of each rebuild when Now is zero; time.Now when nil.
 	Clock func() time.Time
 }
@@ -42,8 +45,15 @@ type Result struct {
 	Removed  []string             // output files that are gone since the last run
 	Changed  []string             // output files written by this run, sorted
 	Duration time.Duration
+	Phases   []Phase // time spent in each phase, in order
 	Notices  diag.List
 	Site     *site.Site
+}
+
+// Phase is the time one phase of a build took.
+type Phase struct {
+	Name     string
+	Duration time.Duration
 }
 
 // Build runs the whole pipeline into sink. When content has errors it

@@ -34,6 +34,8 @@ type Builder struct {
 
 	// State of the last successful build; replaced as a whole on success.
 	st *state
+	// phases times the current run.
+	phases *phaseTimer
 	// pending holds the paths of changes that a failed rebuild could not
 	// take in, so that the next rebuild looks at them again.
 	pending map[string]bool
@@ -92,8 +94,21 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string, sink output.Sin
 	return b.run(ctx, changed, sink)
 }
 
+// phaseTimer records how long each phase of a run took.
+type phaseTimer struct {
+	last   time.Time
+	phases []Phase
+}
+
+func (t *phaseTimer) mark(name string) {
+	now := time.Now()
+	t.phases = append(t.phases, Phase{name, now.Sub(t.last)})
+	t.last = now
+}
+
 func (b *Builder) run(ctx context.Context, changed []string, sink output.Sink) (*Result, error) {
 	start := time.Now()
+	b.phases = &phaseTimer{last: start}
 	for _, p := range changed {
 		b.pending[p] = true
 	}
@@ -108,6 +123,7 @@ func (b *Builder) run(ctx context.Context, changed []string, sink output.Sink) (
 	}
 	res.Notices = errs.Notices()
 	res.Duration = time.Since(start)
+	res.Phases = b.phases.phases
 	b.st, b.pending = next, map[string]bool{}
 	return res, nil
 }
@@ -158,6 +174,7 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 		}
 	}
 	files := next.sortedFiles()
+	b.phases.mark("load")
 
 	// Markdown: convert what changed, or all when what links depend on changed.
 	now := b.now()
@@ -185,6 +202,7 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 	errs.Append(convErrs)
 	maps.Copy(next.bodies, converted)
 	errs.Append(uncitedNotices(files, next.bodies))
+	b.phases.mark("convert")
 
 	// Static files, then layouts (which need the asset names).
 	if staticChanged {
@@ -210,6 +228,7 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 	if errs.Err() != nil {
 		return nil, errs
 	}
+	b.phases.mark("static+layouts")
 
 	// The model is always built whole: it is cheap, and it is the truth.
 	staticFiles := func(name string) bool { _, ok := next.statics[name]; return ok }
@@ -218,6 +237,7 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 	errs.Append(siteErrs)
 	errs.Sort()
 	next.site = s
+	b.phases.mark("model")
 	return next, errs
 }
 
@@ -312,18 +332,11 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 			res.Kinds[p.Kind]++
 		}
 	}
-	old := func(name string) (sig uint64, ok bool) {
-		if prev == nil {
-			return 0, false
-		}
-		sig, ok = prev.sigs[name]
-		return sig, ok
-	}
 	// Static files.
 	for _, f := range next.statics {
 		sig := b.sumBytes(f.data)
 		next.sigs[f.out] = sig
-		if was, ok := old(f.out); !ok || was != sig {
+		if was, ok := prev.sigOf(f.out); !ok || was != sig {
 			if err := w.putRaw(f.out, f.data); err != nil {
 				return nil, err
 			}
@@ -336,39 +349,38 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 		name := FileName(r.URL)
 		sig := sigs.route(r)
 		next.sigs[name] = sig
-		if was, ok := old(name); !ok || was != sig {
+		if was, ok := prev.sigOf(name); !ok || was != sig {
 			todo = append(todo, r)
 		}
 	}
+	b.phases.mark("signatures")
 	if err := w.pages(ctx, next.renderer, s, todo); err != nil {
 		return nil, err
 	}
+	b.phases.mark("render+minify+write")
 	res.Rendered = len(todo)
-	// Feeds, sitemap, robots.txt, redirects and the search index: cheap to
-	// make, written only when their bytes changed.
+	// Feeds, sitemap, robots.txt and redirects: cheap to make, written only
+	// when their bytes changed.
 	extras, err := extras(s, next.baseURL)
 	if err != nil {
 		return nil, err
 	}
-	index, err := search.Index(s)
-	if err != nil {
+	if err := b.writeFiles(w, prev, next, extras, true); err != nil {
 		return nil, err
 	}
-	maps.Copy(extras, index)
-	for _, name := range slices.Sorted(maps.Keys(extras)) {
-		data := extras[name]
-		if output.Minifies(name) && !strings.HasPrefix(name, search.Dir) {
-			if data, err = b.min.Bytes(name, data); err != nil {
-				return nil, err
+	b.phases.mark("feeds+sitemap")
+	if b.cfg.DeferSearch {
+		if prev != nil {
+			for name, sig := range prev.sigs {
+				if strings.HasPrefix(name, search.Dir) {
+					next.sigs[name] = sig
+				}
 			}
 		}
-		sig := b.sumBytes(data)
-		next.sigs[name] = sig
-		if was, ok := old(name); !ok || was != sig {
-			if err := w.putRaw(name, data); err != nil {
-				return nil, err
-			}
-		}
+	} else if err := b.writeSearch(w, prev, next); err != nil {
+		return nil, err
+	} else {
+		b.phases.mark("search")
 	}
 	// Files no longer produced.
 	if prev != nil {
@@ -388,6 +400,83 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 	}
 	res.Files, res.Bytes = int(w.files.Load()), w.bytes.Load()
 	res.Changed = w.names()
+	return res, nil
+}
+
+// writeFiles writes the files whose bytes changed since prev, recording
+// their signatures in next.
+func (b *Builder) writeFiles(w *writer, prev, next *state, files map[string][]byte, minify bool) error {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		data := files[name]
+		if minify && output.Minifies(name) {
+			var err error
+			if data, err = b.min.Bytes(name, data); err != nil {
+				return err
+			}
+		}
+		sig := b.sumBytes(data)
+		next.sigs[name] = sig
+		if was, ok := prev.sigOf(name); !ok || was != sig {
+			if err := w.putRaw(name, data); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (st *state) sigOf(name string) (uint64, bool) {
+	if st == nil {
+		return 0, false
+	}
+	sig, ok := st.sigs[name]
+	return sig, ok
+}
+
+// writeSearch writes the search index files that changed.
+func (b *Builder) writeSearch(w *writer, prev, next *state) error {
+	index, err := search.Index(next.site)
+	if err != nil {
+		return err
+	}
+	return b.writeFiles(w, prev, next, index, false)
+}
+
+// Search writes the search index of the last successful build into sink,
+// when Config.DeferSearch held it back, and removes index files no longer
+// produced. loa serve publishes changed pages first and the index after.
+func (b *Builder) Search(ctx context.Context, sink output.Sink) (*Result, error) {
+	start := time.Now()
+	st := b.st
+	if st == nil {
+		return nil, errors.New("search: nothing built yet")
+	}
+	w := &writer{sink: sink, min: b.min}
+	prevSigs := map[string]uint64{}
+	for name, sig := range st.sigs {
+		if strings.HasPrefix(name, search.Dir) {
+			prevSigs[name] = sig
+			delete(st.sigs, name)
+		}
+	}
+	if err := b.writeSearch(w, &state{sigs: prevSigs}, st); err != nil {
+		return nil, err
+	}
+	res := &Result{Site: st.site, Files: int(w.files.Load()), Bytes: w.bytes.Load(), Changed: w.names()}
+	for name := range prevSigs {
+		if _, ok := st.sigs[name]; !ok {
+			res.Removed = append(res.Removed, name)
+		}
+	}
+	slices.Sort(res.Removed)
+	if rm, ok := sink.(output.Remover); ok {
+		for _, name := range res.Removed {
+			if err := rm.Remove(name); err != nil {
+				return nil, err
+			}
+		}
+	}
+	res.Duration = time.Since(start)
 	return res, nil
 }
 

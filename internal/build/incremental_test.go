@@ -161,6 +161,17 @@ func (d *diskSite) config() Config {
 	return Config{Site: os.DirFS(d.dir), Theme: os.DirFS("../.."), Now: testNow, Dev: true}
 }
 
+// rebuild runs an incremental rebuild the way loa serve does: pages first,
+// then the deferred search index.
+func rebuild(b *Builder, changed []string, sink output.Sink) (*Result, error) {
+	res, err := b.Rebuild(context.Background(), changed, sink)
+	if err != nil {
+		return nil, err
+	}
+	_, err = b.Search(context.Background(), sink)
+	return res, err
+}
+
 // TestRebuildMatchesFullBuild makes a seeded random series of edits,
 // creations, renames and deletions; after each, the incremental rebuild's
 // output must be byte for byte that of a fresh full build.
@@ -171,15 +182,17 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 	}
 	ctx := context.Background()
 	d := newDiskSite(t, 7)
-	b := NewBuilder(d.config())
+	cfg := d.config()
+	cfg.DeferSearch = true
+	b := NewBuilder(cfg)
 	served := output.NewMemory()
-	if _, err := b.Build(ctx, served); err != nil {
+	if _, err := rebuild(b, nil, served); err != nil {
 		t.Fatal(err)
 	}
 	rendered := 0
 	for i := range steps {
 		changed, what := d.step()
-		res, err := b.Rebuild(ctx, changed, served)
+		res, err := rebuild(b, changed, served)
 		if err != nil {
 			t.Fatalf("step %d (%s): rebuild: %v", i, what, err)
 		}

@@ -48,7 +48,7 @@ func New(cfg Config) *Server {
 	if cfg.Debounce <= 0 {
 		cfg.Debounce = 100 * time.Millisecond
 	}
-	cfg.Build.Dev = true
+	cfg.Build.Dev, cfg.Build.DeferSearch = true, true
 	if abs, err := filepath.Abs(cfg.Dir); err == nil {
 		cfg.Dir = abs
 	}
@@ -117,6 +117,20 @@ func (s *Server) rebuild(ctx context.Context, changed []string) error {
 	}
 	s.h.current.Store(&snapshot{files: files})
 	s.notify(d, old)
+	// The search index comes after the pages: readers of the edited page
+	// need not wait for it.
+	sd := &delta{put: map[string][]byte{}}
+	if sres, err := s.builder.Search(ctx, sd); err == nil {
+		if len(sd.put) > 0 || len(sd.removed) > 0 {
+			files = maps.Clone(files)
+			maps.Copy(files, sd.put)
+			for _, name := range sd.removed {
+				delete(files, name)
+			}
+			s.h.current.Store(&snapshot{files: files})
+		}
+		res.Duration += sres.Duration
+	}
 	res.Notices.Print(s.cfg.Log)
 	fmt.Fprintf(s.cfg.Log, "%s: %d of %d pages rendered, %d files written, %d removed in %d ms\n",
 		what, res.Rendered, res.Pages, res.Files, len(res.Removed), res.Duration.Milliseconds())

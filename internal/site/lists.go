@@ -44,49 +44,77 @@ func (s *Site) buildTags() {
 
 // relate picks up to five related pages for each article, news and Q&A
 // item: pages near it in date in the same topic (counted twice) and in each
-// of its tags, ranked by how many of those lists they share with it.
+// of its tags, ranked by how many of those lists they share with it, then
+// by nearness in date.
 func (s *Site) relate() {
 	const window, keep = 12, 5
-	lists := func(p *Page) [][]*Page {
-		var out [][]*Page
-		if p.Topic != nil {
-			out = append(out, p.Topic.Items, p.Topic.Items)
-		}
-		for _, t := range p.Tags {
-			out = append(out, t.Pages)
-		}
-		return out
+	type cand struct {
+		p     *Page
+		score int
+		hours float64
 	}
+	var cands []cand         // reused: a few dozen per page
+	index := map[*Page]int{} // candidate → its place in cands, cleared per page
 	for _, group := range [][]*Page{s.Articles, s.News, s.QA} {
 		for _, p := range group {
-			score := map[*Page]int{}
-			for _, l := range lists(p) {
+			cands = cands[:0]
+			clear(index)
+			add := func(l []*Page, weight int) {
 				i, _ := slices.BinarySearchFunc(l, p, newestFirst)
 				for j := max(0, i-window); j < min(len(l), i+window+1); j++ {
-					if l[j] != p {
-						score[l[j]]++
+					q := l[j]
+					if q == p {
+						continue
 					}
+					k, ok := index[q]
+					if !ok {
+						k = len(cands)
+						index[q] = k
+						cands = append(cands, cand{p: q, hours: absHours(q, p)})
+					}
+					cands[k].score += weight
 				}
 			}
-			cands := make([]*Page, 0, len(score))
-			for q := range score {
-				cands = append(cands, q)
+			if p.Topic != nil {
+				add(p.Topic.Items, 2)
 			}
-			slices.SortFunc(cands, func(a, b *Page) int {
-				if c := cmp.Compare(score[b], score[a]); c != 0 {
-					return c
+			for _, t := range p.Tags {
+				add(t.Pages, 1)
+			}
+			// Keep the best five in order: a full sort of every candidate
+			// list costs more than the rest of the model.
+			better := func(a, b cand) bool {
+				if a.score != b.score {
+					return a.score > b.score
 				}
-				if c := cmp.Compare(absDays(a, p), absDays(b, p)); c != 0 {
-					return c
+				if a.hours != b.hours {
+					return a.hours < b.hours
 				}
-				return newestFirst(a, b)
-			})
-			p.Related = cands[:min(keep, len(cands))]
+				return newestFirst(a.p, b.p) < 0
+			}
+			var best [keep]cand
+			n := 0
+			for _, c := range cands {
+				if n == keep && !better(c, best[keep-1]) {
+					continue
+				}
+				i := min(n, keep-1)
+				for i > 0 && better(c, best[i-1]) {
+					best[i] = best[i-1]
+					i--
+				}
+				best[i] = c
+				n = min(n+1, keep)
+			}
+			p.Related = make([]*Page, n)
+			for i := range n {
+				p.Related[i] = best[i].p
+			}
 		}
 	}
 }
 
-func absDays(a, p *Page) float64 {
+func absHours(a, p *Page) float64 {
 	d := a.Date.Sub(p.Date).Hours()
 	if d < 0 {
 		return -d
