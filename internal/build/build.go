@@ -39,6 +39,7 @@ type Result struct {
 	Kinds    map[content.Kind]int // published pages by kind
 	Pages    int                  // HTML pages of the site
 	Rendered int                  // HTML pages rendered by this run
+	Reshaped bool                 // the site model was built anew (not only pages swapped in)
 	Static   int                  // static files
 	Files    int                  // files written by this run
 	Bytes    int64                // bytes written by this run

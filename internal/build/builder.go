@@ -34,6 +34,8 @@ type Builder struct {
 
 	// State of the last successful build; replaced as a whole on success.
 	st *state
+	// shapeCache remembers the shape of each parsed file.
+	shapeCache map[*content.File]uint64
 	// phases times the current run.
 	phases *phaseTimer
 	// pending holds the paths of changes that a failed rebuild could not
@@ -54,6 +56,9 @@ type state struct {
 	statics   map[string]staticFile // static name → processed file
 	assets    map[string]string
 	site      *site.Site
+	shapes    map[string]uint64 // path → hash of what the model takes from the file
+	now       time.Time         // the clock of the build, for publishing dates
+	reshaped  bool              // the model was built anew by this build
 	sigs      map[string]uint64 // output name → signature of its inputs
 	outputs   map[string]uint64 // output name → hash of its bytes
 }
@@ -66,7 +71,7 @@ type staticFile struct {
 
 // NewBuilder returns a Builder for cfg.
 func NewBuilder(cfg Config) *Builder {
-	return &Builder{cfg: cfg, seed: maphash.MakeSeed(), min: output.NewMinifier(), pending: map[string]bool{}}
+	return &Builder{cfg: cfg, seed: maphash.MakeSeed(), min: output.NewMinifier(), pending: map[string]bool{}, shapeCache: map[*content.File]uint64{}}
 }
 
 func (b *Builder) now() time.Time {
@@ -230,15 +235,83 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 	}
 	b.phases.mark("static+layouts")
 
-	// The model is always built whole: it is cheap, and it is the truth.
-	staticFiles := func(name string) bool { _, ok := next.statics[name]; return ok }
-	publish.StaticFile = staticFiles
-	s, siteErrs := site.New(files, next.bodies, publish)
-	errs.Append(siteErrs)
+	// The model: when the change touched only what pages show of
+	// themselves (the common edit of an article's text), the model keeps
+	// its shape and the pages are swapped in; otherwise it is built anew.
+	next.shapes = b.shapes(next, files)
+	if prev != nil && !staticChanged && b.sameShape(prev, next, now) && b.updateModel(prev.site, reparsed, next.bodies, now) {
+		next.site = prev.site
+		next.reshaped = false
+	} else {
+		next.reshaped = true
+		staticFiles := func(name string) bool { _, ok := next.statics[name]; return ok }
+		publish.StaticFile = staticFiles
+		s, siteErrs := site.New(files, next.bodies, publish)
+		errs.Append(siteErrs)
+		next.site = s
+	}
+	next.now = now
 	errs.Sort()
-	next.site = s
 	b.phases.mark("model")
 	return next, errs
+}
+
+// shapes hashes, for each file, everything site.New takes from it besides
+// what only the file's own page shows: the front matter (which places and
+// orders pages), and the links, citations and lead of the body.
+func (b *Builder) shapes(st *state, files []*content.File) map[string]uint64 {
+	out := make(map[string]uint64, len(files))
+	cache := make(map[*content.File]uint64, len(files))
+	defer func() { b.shapeCache = cache }()
+	for _, f := range files {
+		if prevShape, ok := b.shapeCache[f]; ok {
+			out[f.Path], cache[f] = prevShape, prevShape
+			continue
+		}
+		var h maphash.Hash
+		h.SetSeed(b.seed)
+		m := f.Meta
+		m.Lines = nil
+		fmt.Fprintf(&h, "%s\x00%+v\x00", f.Path, m)
+		if body := st.bodies[f]; body != nil {
+			fmt.Fprintf(&h, "%v\x00%v\x00", body.Links, body.Citations)
+			if m.Summary == "" {
+				h.WriteString(body.Lead)
+			}
+		}
+		out[f.Path] = h.Sum64()
+		cache[f] = out[f.Path]
+	}
+	return out
+}
+
+// sameShape reports whether next's files give the model of prev: the same
+// files with the same shapes, and no item whose date or expiry fell due
+// between the two builds.
+func (b *Builder) sameShape(prev, next *state, now time.Time) bool {
+	if prev.site == nil || !maps.Equal(prev.shapes, next.shapes) || b.cfg.Drafts != prev.site.Drafts {
+		return false
+	}
+	for _, f := range next.files {
+		for _, t := range []time.Time{f.Meta.Date, f.Meta.Expires} {
+			if t.After(prev.now) && !t.After(now) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// updateModel swaps the reparsed files into the model of prev. A file
+// with no page there must be one that is not published.
+func (b *Builder) updateModel(s *site.Site, reparsed []*content.File, bodies map[*content.File]*markdown.Result, now time.Time) bool {
+	publish := site.Config{Now: now, Drafts: b.cfg.Drafts}
+	for _, f := range reparsed {
+		if !s.Update(f, bodies[f]) && publish.Published(f) {
+			return false
+		}
+	}
+	return true
 }
 
 // touched reports whether name, or a folder holding it, is in changed.
@@ -326,7 +399,7 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 	s := next.site
 	w := &writer{sink: sink, min: b.min}
 	next.sigs, next.outputs = map[string]uint64{}, map[string]uint64{}
-	res := &Result{Kinds: map[content.Kind]int{}, Site: s, Pages: len(s.Routes), Static: len(next.statics)}
+	res := &Result{Kinds: map[content.Kind]int{}, Site: s, Pages: len(s.Routes), Static: len(next.statics), Reshaped: next.reshaped}
 	for _, p := range s.Pages {
 		if p.File != nil {
 			res.Kinds[p.Kind]++

@@ -91,7 +91,12 @@ func (d *diskSite) step() (changed []string, what string) {
 	files := d.files()
 	pick := files[d.rnd.IntN(len(files))]
 	full := filepath.Join(d.dir, filepath.FromSlash(pick))
-	switch op := d.rnd.IntN(11); op {
+	switch op := d.rnd.IntN(13); op {
+	case 11, 12: // edit text only: the model keeps its shape
+		f, _ := os.OpenFile(full, os.O_APPEND|os.O_WRONLY, 0)
+		fmt.Fprintf(f, "\nChỉ thêm chữ %d.\n", d.rnd.IntN(1000))
+		f.Close()
+		return []string{pick}, "edit text of " + pick
 	case 10: // rename a topic or a unit
 		idx := "content/chu-de/" + topics[d.rnd.IntN(len(topics))] + "/_index.md"
 		if d.rnd.IntN(2) == 0 {
@@ -189,7 +194,7 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 	if _, err := rebuild(b, nil, served); err != nil {
 		t.Fatal(err)
 	}
-	rendered := 0
+	rendered, kept := 0, 0
 	for i := range steps {
 		changed, what := d.step()
 		res, err := rebuild(b, changed, served)
@@ -197,6 +202,9 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 			t.Fatalf("step %d (%s): rebuild: %v", i, what, err)
 		}
 		rendered += res.Rendered
+		if !res.Reshaped {
+			kept++
+		}
 		fresh := output.NewMemory()
 		if _, err := Build(ctx, d.config(), fresh); err != nil {
 			t.Fatalf("step %d (%s): full build: %v", i, what, err)
@@ -207,6 +215,10 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 	}
 	full := len(b.st.site.Routes) * steps
 	t.Logf("%d steps: %d pages rendered incrementally, against %d for full rebuilds", steps, rendered, full)
+	if kept == 0 {
+		t.Error("no step kept the model: the fast path for text edits was never taken")
+	}
+	t.Logf("%d of %d steps kept the model", kept, steps)
 	if rendered*2 > full {
 		t.Errorf("incremental rebuilds rendered %d pages, more than half of %d: dependency tracking is not working", rendered, full)
 	}

@@ -120,7 +120,9 @@ func (s *Server) rebuild(ctx context.Context, changed []string) error {
 	// The search index comes after the pages: readers of the edited page
 	// need not wait for it.
 	sd := &delta{put: map[string][]byte{}}
+	searchFiles := 0
 	if sres, err := s.builder.Search(ctx, sd); err == nil {
+		searchFiles = sres.Files
 		if len(sd.put) > 0 || len(sd.removed) > 0 {
 			files = maps.Clone(files)
 			maps.Copy(files, sd.put)
@@ -133,7 +135,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string) error {
 	}
 	res.Notices.Print(s.cfg.Log)
 	fmt.Fprintf(s.cfg.Log, "%s: %d of %d pages rendered, %d files written, %d removed in %d ms\n",
-		what, res.Rendered, res.Pages, res.Files, len(res.Removed), res.Duration.Milliseconds())
+		what, res.Rendered, res.Pages, res.Files+searchFiles, len(res.Removed), res.Duration.Milliseconds())
 	return nil
 }
 

@@ -1,0 +1,22 @@
+package site
+
+import (
+	"github.com/loa-vn/loa/internal/content"
+	"github.com/loa-vn/loa/internal/markdown"
+)
+
+// Update swaps a changed file into the model in place, for edits that
+// change nothing the model is made of: the same URL, kind, front matter
+// apart from what only its own page shows, and the same links, citations
+// and lead. It reports false when the page is not in the model; the
+// caller then builds a new model. Update is the one exception to the
+// model being read-only, and only the Builder, which owns the model, calls it.
+func (s *Site) Update(f *content.File, body *markdown.Result) bool {
+	p := s.byURL[f.URL]
+	if p == nil || p.File == nil || p.File.Path != f.Path {
+		return false
+	}
+	np := newPage(f, body)
+	p.File, p.Meta, p.Body, p.Title, p.Summary, p.Date = np.File, np.Meta, np.Body, np.Title, np.Summary, np.Date
+	return true
+}
