@@ -34,6 +34,8 @@ type Builder struct {
 
 	// State of the last successful build; replaced as a whole on success.
 	st *state
+	// reparsed are the files the current run parsed.
+	reparsed []*content.File
 	// shapeCache remembers the shape of each parsed file.
 	shapeCache map[*content.File]uint64
 	// phases times the current run.
@@ -59,6 +61,9 @@ type state struct {
 	shapes    map[string]uint64 // path → hash of what the model takes from the file
 	now       time.Time         // the clock of the build, for publishing dates
 	reshaped  bool              // the model was built anew by this build
+	global    uint64            // signature of what every page shows
+	routeSigs map[*site.Route]uint64
+	routeDeps routeDeps
 	sigs      map[string]uint64 // output name → signature of its inputs
 	outputs   map[string]uint64 // output name → hash of its bytes
 }
@@ -160,8 +165,14 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 	var reparsed []*content.File
 	if contentChanged {
 		next.files, next.sums = map[string]*content.File{}, map[string]uint64{}
-		names, listErrs := content.List(b.cfg.Site)
-		errs.Append(listErrs)
+		var names []string
+		if prev != nil && onlyEdits(b.cfg.Site, prev, changed) {
+			names = slices.Collect(maps.Keys(prev.files)) // the same files: no need to walk content/
+		} else {
+			var listErrs diag.List
+			names, listErrs = content.List(b.cfg.Site)
+			errs.Append(listErrs)
+		}
 		var toRead []string
 		for _, name := range names {
 			if prev != nil && prev.files[name] != nil && !touched(name, changed) {
@@ -195,6 +206,7 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 		next.docs, next.baseURL = docs, baseURL
 		reparsed = files
 		next.bodies = map[*content.File]*markdown.Result{}
+		b.shapeCache = map[*content.File]uint64{} // bodies change: so may their shapes
 	} else if len(reparsed) > 0 || contentChanged {
 		next.bodies = make(map[*content.File]*markdown.Result, len(files))
 		for _, f := range files {
@@ -203,6 +215,7 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 			}
 		}
 	}
+	b.reparsed = reparsed
 	converted, convErrs := convert(ctx, next.conv, reparsed)
 	errs.Append(convErrs)
 	maps.Copy(next.bodies, converted)
@@ -314,6 +327,24 @@ func (b *Builder) updateModel(s *site.Site, reparsed []*content.File, bodies map
 	return true
 }
 
+// onlyEdits reports whether every changed content path is a file that
+// prev knows and that is still a file: edits, with nothing created,
+// removed or renamed.
+func onlyEdits(fsys fs.FS, prev *state, changed []string) bool {
+	for _, p := range changed {
+		if !strings.HasPrefix(p, "content/") {
+			continue
+		}
+		if prev.files[p] == nil {
+			return false
+		}
+		if info, err := fs.Stat(fsys, p); err != nil || !info.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
+}
+
 // touched reports whether name, or a folder holding it, is in changed.
 func touched(name string, changed []string) bool {
 	for _, c := range changed {
@@ -415,12 +446,31 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 			}
 		}
 	}
-	// Pages.
-	sigs := newSigner(b, next)
+	// Pages. When the model was kept and the frame of the pages did not
+	// change, only the routes that show a changed page are signed again.
+	g := newSigner(b, next)
+	next.global = g.global
+	var changedPages []*site.Page
+	kept := prev != nil && !next.reshaped && prev.global == g.global && prev.routeSigs != nil
+	if kept {
+		for _, f := range b.reparsed {
+			if p := s.Page(f.URL); p != nil && p.File == f {
+				changedPages = append(changedPages, p)
+			}
+		}
+		next.routeSigs, next.routeDeps = maps.Clone(prev.routeSigs), prev.routeDeps
+		for _, p := range changedPages {
+			for _, r := range prev.routeDeps[p] {
+				next.routeSigs[r] = g.route(r)
+			}
+		}
+	} else {
+		next.routeSigs, next.routeDeps = g.signAll(s.Routes)
+	}
 	var todo []*site.Route
 	for _, r := range s.Routes {
 		name := FileName(r.URL)
-		sig := sigs.route(r)
+		sig := next.routeSigs[r]
 		next.sigs[name] = sig
 		if was, ok := prev.sigOf(name); !ok || was != sig {
 			todo = append(todo, r)
@@ -434,9 +484,12 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 	res.Rendered = len(todo)
 	// Feeds, sitemap, robots.txt and redirects: cheap to make, written only
 	// when their bytes changed.
-	extras, err := extras(s, next.baseURL)
+	extras, err := extras(s, next.baseURL, !kept)
 	if err != nil {
 		return nil, err
+	}
+	if kept { // the same routes and dates: the same sitemap
+		next.sigs["sitemap.xml"] = prev.sigs["sitemap.xml"]
 	}
 	if err := b.writeFiles(w, prev, next, extras, true); err != nil {
 		return nil, err

@@ -29,6 +29,7 @@ type signer struct {
 	st     *state
 	global uint64
 	page   map[*site.Page]uint64
+	rec    []*site.Page // pages the route being signed depends on
 }
 
 func newSigner(b *Builder, st *state) *signer {
@@ -55,6 +56,7 @@ func newSigner(b *Builder, st *state) *signer {
 		}
 	}
 	g.global = h.Sum64()
+	g.rec = g.rec[:0]
 	return g
 }
 
@@ -112,11 +114,34 @@ func (g *signer) sig(p *site.Page) uint64 {
 	return v
 }
 
-// pages writes the signatures of pages into h.
+// pages writes the signatures of pages into h, and records them as
+// dependencies of the route being signed.
 func (g *signer) pages(h *maphash.Hash, pages ...*site.Page) {
 	for _, p := range pages {
+		if p != nil {
+			g.rec = append(g.rec, p)
+		}
 		g.u64(h, g.sig(p))
 	}
+}
+
+// routeDeps maps each page to the routes whose signatures cover it.
+type routeDeps map[*site.Page][]*site.Route
+
+// signAll signs every route, recording which pages each depends on.
+func (g *signer) signAll(routes []*site.Route) (map[*site.Route]uint64, routeDeps) {
+	sigs := make(map[*site.Route]uint64, len(routes))
+	deps := routeDeps{}
+	for _, r := range routes {
+		g.rec = g.rec[:0]
+		sigs[r] = g.route(r)
+		for _, p := range g.rec {
+			if l := deps[p]; len(l) == 0 || l[len(l)-1] != r {
+				deps[p] = append(l, r)
+			}
+		}
+	}
+	return sigs, deps
 }
 
 // items writes list items with what their cards show besides themselves.

@@ -181,8 +181,9 @@ func (w *writer) pages(ctx context.Context, r *render.Renderer, s *site.Site, ro
 	return g.Wait()
 }
 
-// extras returns feeds, the sitemap, robots.txt and alias redirects.
-func extras(s *site.Site, baseURL string) (map[string][]byte, error) {
+// extras returns feeds, the sitemap (if asked), robots.txt and alias
+// redirects.
+func extras(s *site.Site, baseURL string, withSitemap bool) (map[string][]byte, error) {
 	u, err := url.Parse(baseURL)
 	if err != nil {
 		return nil, err
@@ -197,7 +198,9 @@ func extras(s *site.Site, baseURL string) (map[string][]byte, error) {
 	for _, l := range slices.Concat(s.Topics, s.Units) {
 		out[strings.TrimPrefix(l.URL, "/")+"index.xml"] = feed.RSS(s, l.Title+" | "+s.Title, l.Summary, l.URL, l.URL+"index.xml", l.Items, abs)
 	}
-	out["sitemap.xml"] = feed.Sitemap(s, abs)
+	if withSitemap {
+		out["sitemap.xml"] = feed.Sitemap(s, abs)
+	}
 	robots := "User-agent: *\nAllow: /\n"
 	if origin != "" {
 		robots += "Sitemap: " + abs("/sitemap.xml") + "\n"

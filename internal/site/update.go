@@ -20,3 +20,6 @@ func (s *Site) Update(f *content.File, body *markdown.Result) bool {
 	p.File, p.Meta, p.Body, p.Title, p.Summary, p.Date = np.File, np.Meta, np.Body, np.Title, np.Summary, np.Date
 	return true
 }
+
+// Page returns the page at a site URL, or nil.
+func (s *Site) Page(url string) *Page { return s.byURL[url] }
