@@ -283,12 +283,15 @@ func (b *Builder) shapes(st *state, files []*content.File) map[string]uint64 {
 		}
 		var h maphash.Hash
 		h.SetSeed(b.seed)
-		m := f.Meta
-		m.Lines = nil
-		fmt.Fprintf(&h, "%s\x00%+v\x00", f.Path, m)
+		fmt.Fprintf(&h, "%s\x00%d\x00", f.Path, f.MetaSum)
 		if body := st.bodies[f]; body != nil {
-			fmt.Fprintf(&h, "%v\x00%v\x00", body.Links, body.Citations)
-			if m.Summary == "" {
+			for _, l := range body.Links {
+				fmt.Fprintf(&h, "%s\x00%d\x00%t\x00", l.Dest, l.Line, l.Image)
+			}
+			for _, c := range body.Citations {
+				fmt.Fprintf(&h, "%s\x00%d\x00%s\x00", c.Number, c.Line, c.URL)
+			}
+			if f.Meta.Summary == "" {
 				h.WriteString(body.Lead)
 			}
 		}
@@ -363,15 +366,9 @@ func (st *state) sortedFiles() []*content.File {
 	return files
 }
 
-// sumFile hashes what a file says: its metadata and body, so that an edit
-// that changes nothing (a touch, a save without change) changes no output.
-func (b *Builder) sumFile(f *content.File) uint64 {
-	var h maphash.Hash
-	h.SetSeed(b.seed)
-	fmt.Fprintf(&h, "%s\x00%+v\x00", f.Path, f.Meta)
-	h.Write(f.Body)
-	return h.Sum64()
-}
+// sumFile identifies what a file says: an edit that changes nothing (a
+// touch, a save without change) changes no output.
+func (b *Builder) sumFile(f *content.File) uint64 { return f.Sum }
 
 // sumFS hashes every file of fsys, for layouts.
 func (b *Builder) sumFS(fsys fs.FS) uint64 {

@@ -1,8 +1,12 @@
 package content
 
 import (
+	"hash/maphash"
 	"time"
 )
+
+// seed keys the hashes of files; they are compared only within a process.
+var seed = maphash.MakeSeed()
 
 // Kind is what a content file is, decided by its place in content/.
 type Kind string
@@ -39,6 +43,8 @@ type File struct {
 	Meta     Meta
 	Body     []byte // Markdown after the front matter, NFC with LF line ends
 	BodyLine int    // line of the file on which Body starts (1-based)
+	Sum      uint64 // hash of the file's bytes, to tell an edit from a touch
+	MetaSum  uint64 // hash of the front matter's bytes
 }
 
 // IsIndex reports whether f is an _index.md file describing a list page.

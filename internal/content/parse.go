@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"hash/maphash"
+
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
 	"github.com/loa-vn/loa/internal/diag"
@@ -37,11 +39,12 @@ func Parse(name string, data []byte) (*File, diag.List) {
 		return nil, errs
 	}
 
-	f := &File{Path: name, Kind: kind, Section: section, Group: group}
+	f := &File{Path: name, Kind: kind, Section: section, Group: group, Sum: maphash.String(seed, text)}
 	values, body, start, bodyLine, fmErrs := splitFrontMatter(name, text)
 	if fmErrs != nil {
 		return nil, fmErrs
 	}
+	f.MetaSum = maphash.String(seed, text[:len(text)-len(body)])
 	f.Meta.Start = start
 	f.Meta.Lines = make(map[string]int, len(values))
 	f.Body, f.BodyLine = body, bodyLine
