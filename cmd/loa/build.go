@@ -69,6 +69,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "loa build:", err)
 		return exitUsage
 	}
+	tuneGC()
 	stop, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {
 		fmt.Fprintln(stderr, "loa build:", err)

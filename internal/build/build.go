@@ -60,5 +60,7 @@ type Phase struct {
 // Build runs the whole pipeline into sink. When content has errors it
 // returns them as a diag.List and writes nothing.
 func Build(ctx context.Context, cfg Config, sink output.Sink) (*Result, error) {
-	return NewBuilder(cfg).Build(ctx, sink)
+	b := NewBuilder(cfg)
+	b.once = true
+	return b.Build(ctx, sink)
 }

@@ -32,6 +32,10 @@ type Builder struct {
 	seed maphash.Seed
 	min  *output.Minifier
 
+	// once marks a builder that will not rebuild: it skips the
+	// bookkeeping that only rebuilds need.
+	once bool
+
 	// State of the last successful build; replaced as a whole on success.
 	st *state
 	// reparsed are the files the current run parsed.
@@ -251,7 +255,9 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 	// The model: when the change touched only what pages show of
 	// themselves (the common edit of an article's text), the model keeps
 	// its shape and the pages are swapped in; otherwise it is built anew.
-	next.shapes = b.shapes(next, files)
+	if !b.once {
+		next.shapes = b.shapes(next, files)
+	}
 	if prev != nil && !staticChanged && b.sameShape(prev, next, now) && b.updateModel(prev.site, reparsed, next.bodies, now) {
 		next.site = prev.site
 		next.reshaped = false
@@ -461,7 +467,7 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 				next.routeSigs[r] = g.route(r)
 			}
 		}
-	} else {
+	} else if !b.once {
 		next.routeSigs, next.routeDeps = g.signAll(s.Routes)
 	}
 	var todo []*site.Route
