@@ -40,8 +40,6 @@ type Builder struct {
 	st *state
 	// reparsed are the files the current run parsed.
 	reparsed []*content.File
-	// shapeCache remembers the shape of each parsed file.
-	shapeCache map[*content.File]uint64
 	// phases times the current run.
 	phases *phaseTimer
 	// pending holds the paths of changes that a failed rebuild could not
@@ -65,11 +63,11 @@ type state struct {
 	shapes    map[string]uint64 // path → hash of what the model takes from the file
 	now       time.Time         // the clock of the build, for publishing dates
 	reshaped  bool              // the model was built anew by this build
+	sorted    []*content.File   // the files, sorted by path
 	global    uint64            // signature of what every page shows
 	routeSigs map[*site.Route]uint64
 	routeDeps routeDeps
 	sigs      map[string]uint64 // output name → signature of its inputs
-	outputs   map[string]uint64 // output name → hash of its bytes
 }
 
 // staticFile is a static file as written: minified, maybe fingerprinted.
@@ -80,7 +78,7 @@ type staticFile struct {
 
 // NewBuilder returns a Builder for cfg.
 func NewBuilder(cfg Config) *Builder {
-	return &Builder{cfg: cfg, seed: maphash.MakeSeed(), min: output.NewMinifier(), pending: map[string]bool{}, shapeCache: map[*content.File]uint64{}}
+	return &Builder{cfg: cfg, seed: maphash.MakeSeed(), min: output.NewMinifier(), pending: map[string]bool{}}
 }
 
 func (b *Builder) now() time.Time {
@@ -165,18 +163,33 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 		*next = *prev
 	}
 
-	// Content: parse new and changed files, forget removed ones.
+	// Content: parse new and changed files, forget removed ones. Plain
+	// edits of known files (the usual save) take a short path.
 	var reparsed []*content.File
-	if contentChanged {
-		next.files, next.sums = map[string]*content.File{}, map[string]uint64{}
-		var names []string
-		if prev != nil && onlyEdits(b.cfg.Site, prev, changed) {
-			names = slices.Collect(maps.Keys(prev.files)) // the same files: no need to walk content/
-		} else {
-			var listErrs diag.List
-			names, listErrs = content.List(b.cfg.Site)
-			errs.Append(listErrs)
+	var files []*content.File
+	switch {
+	case contentChanged && prev != nil && onlyEdits(b.cfg.Site, prev, changed):
+		next.files, next.sums, next.sorted = maps.Clone(prev.files), maps.Clone(prev.sums), slices.Clone(prev.sorted)
+		var toRead []string
+		for _, p := range changed {
+			if prev.files[p] != nil {
+				toRead = append(toRead, p)
+			}
 		}
+		loaded, loadErrs := content.LoadFiles(ctx, b.cfg.Site, toRead)
+		errs.Append(loadErrs)
+		for _, f := range loaded {
+			next.files[f.Path], next.sums[f.Path] = f, b.sumFile(f)
+			if i, ok := slices.BinarySearchFunc(next.sorted, f.Path, func(g *content.File, p string) int { return strings.Compare(g.Path, p) }); ok {
+				next.sorted[i] = f
+			}
+			reparsed = append(reparsed, f)
+		}
+		files = next.sorted
+	case contentChanged:
+		next.files, next.sums = map[string]*content.File{}, map[string]uint64{}
+		names, listErrs := content.List(b.cfg.Site)
+		errs.Append(listErrs)
 		var toRead []string
 		for _, name := range names {
 			if prev != nil && prev.files[name] != nil && !touched(name, changed) {
@@ -185,15 +198,18 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 			}
 			toRead = append(toRead, name)
 		}
-		files, loadErrs := content.LoadFiles(ctx, b.cfg.Site, toRead)
+		loaded, loadErrs := content.LoadFiles(ctx, b.cfg.Site, toRead)
 		errs.Append(loadErrs)
-		for _, f := range files {
+		for _, f := range loaded {
 			next.files[f.Path] = f
 			next.sums[f.Path] = b.sumFile(f)
 			reparsed = append(reparsed, f)
 		}
+		files = next.sortedFiles()
+		next.sorted = files
+	default:
+		files = next.sorted
 	}
-	files := next.sortedFiles()
 	b.phases.mark("load")
 
 	// Markdown: convert what changed, or all when what links depend on changed.
@@ -210,12 +226,11 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 		next.docs, next.baseURL = docs, baseURL
 		reparsed = files
 		next.bodies = map[*content.File]*markdown.Result{}
-		b.shapeCache = map[*content.File]uint64{} // bodies change: so may their shapes
 	} else if len(reparsed) > 0 || contentChanged {
-		next.bodies = make(map[*content.File]*markdown.Result, len(files))
-		for _, f := range files {
-			if body, ok := prev.bodies[f]; ok {
-				next.bodies[f] = body
+		next.bodies = maps.Clone(prev.bodies)
+		for f := range next.bodies {
+			if next.files[f.Path] != f {
+				delete(next.bodies, f) // an older version, or a removed file
 			}
 		}
 	}
@@ -256,7 +271,7 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 	// themselves (the common edit of an article's text), the model keeps
 	// its shape and the pages are swapped in; otherwise it is built anew.
 	if !b.once {
-		next.shapes = b.shapes(next, files)
+		next.shapes = b.shapes(prev, next, files, reparsed)
 	}
 	if prev != nil && !staticChanged && b.sameShape(prev, next, now) && b.updateModel(prev.site, reparsed, next.bodies, now) {
 		next.site = prev.site
@@ -278,15 +293,25 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 // shapes hashes, for each file, everything site.New takes from it besides
 // what only the file's own page shows: the front matter (which places and
 // orders pages), and the links, citations and lead of the body.
-func (b *Builder) shapes(st *state, files []*content.File) map[string]uint64 {
-	out := make(map[string]uint64, len(files))
-	cache := make(map[*content.File]uint64, len(files))
-	defer func() { b.shapeCache = cache }()
-	for _, f := range files {
-		if prevShape, ok := b.shapeCache[f]; ok {
-			out[f.Path], cache[f] = prevShape, prevShape
-			continue
+func (b *Builder) shapes(prev, st *state, files, reparsed []*content.File) map[string]uint64 {
+	if prev != nil && prev.shapes != nil && len(files) == len(prev.shapes) {
+		// Only some files changed: update a copy of the previous shapes.
+		out := maps.Clone(prev.shapes)
+		for _, f := range reparsed {
+			out[f.Path] = b.shape(st, f)
 		}
+		return out
+	}
+	out := make(map[string]uint64, len(files))
+	for _, f := range files {
+		out[f.Path] = b.shape(st, f)
+	}
+	return out
+}
+
+// shape hashes what the model takes from one file.
+func (b *Builder) shape(st *state, f *content.File) uint64 {
+	{
 		var h maphash.Hash
 		h.SetSeed(b.seed)
 		fmt.Fprintf(&h, "%s\x00%d\x00", f.Path, f.MetaSum)
@@ -301,10 +326,8 @@ func (b *Builder) shapes(st *state, files []*content.File) map[string]uint64 {
 				h.WriteString(body.Lead)
 			}
 		}
-		out[f.Path] = h.Sum64()
-		cache[f] = out[f.Path]
+		return h.Sum64()
 	}
-	return out
 }
 
 // sameShape reports whether next's files give the model of prev: the same
@@ -432,51 +455,62 @@ func (b *Builder) loadStatic(fsys fs.FS, prev *state, changed []string) (map[str
 func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink) (*Result, error) {
 	s := next.site
 	w := &writer{sink: sink, min: b.min}
-	next.sigs, next.outputs = map[string]uint64{}, map[string]uint64{}
+	next.sigs = map[string]uint64{}
 	res := &Result{Kinds: map[content.Kind]int{}, Site: s, Pages: len(s.Routes), Static: len(next.statics), Reshaped: next.reshaped}
 	for _, p := range s.Pages {
 		if p.File != nil {
 			res.Kinds[p.Kind]++
 		}
 	}
-	// Static files.
-	for _, f := range next.statics {
-		sig := b.sumBytes(f.data)
-		next.sigs[f.out] = sig
-		if was, ok := prev.sigOf(f.out); !ok || was != sig {
-			if err := w.putRaw(f.out, f.data); err != nil {
-				return nil, err
-			}
-		}
-	}
 	// Pages. When the model was kept and the frame of the pages did not
-	// change, only the routes that show a changed page are signed again.
+	// change, only the routes that show a changed page are signed again,
+	// and nothing else can have changed but feeds.
 	g := newSigner(b, next)
 	next.global = g.global
-	var changedPages []*site.Page
 	kept := prev != nil && !next.reshaped && prev.global == g.global && prev.routeSigs != nil
-	if kept {
-		for _, f := range b.reparsed {
-			if p := s.Page(f.URL); p != nil && p.File == f {
-				changedPages = append(changedPages, p)
-			}
-		}
-		next.routeSigs, next.routeDeps = maps.Clone(prev.routeSigs), prev.routeDeps
-		for _, p := range changedPages {
-			for _, r := range prev.routeDeps[p] {
-				next.routeSigs[r] = g.route(r)
-			}
-		}
-	} else if !b.once {
-		next.routeSigs, next.routeDeps = g.signAll(s.Routes)
-	}
 	var todo []*site.Route
-	for _, r := range s.Routes {
-		name := FileName(r.URL)
-		sig := next.routeSigs[r]
-		next.sigs[name] = sig
-		if was, ok := prev.sigOf(name); !ok || was != sig {
-			todo = append(todo, r)
+	if kept {
+		next.sigs = maps.Clone(prev.sigs)
+		next.routeSigs, next.routeDeps = maps.Clone(prev.routeSigs), prev.routeDeps
+		seen := map[*site.Route]bool{}
+		for _, f := range b.reparsed {
+			p := s.Page(f.URL)
+			if p == nil || p.File != f {
+				continue
+			}
+			for _, r := range prev.routeDeps[p] {
+				if seen[r] {
+					continue
+				}
+				seen[r] = true
+				sig := g.route(r)
+				next.routeSigs[r] = sig
+				if name := FileName(r.URL); next.sigs[name] != sig {
+					next.sigs[name] = sig
+					todo = append(todo, r)
+				}
+			}
+		}
+	} else {
+		for _, f := range next.statics {
+			sig := b.sumBytes(f.data)
+			next.sigs[f.out] = sig
+			if was, ok := prev.sigOf(f.out); !ok || was != sig {
+				if err := w.putRaw(f.out, f.data); err != nil {
+					return nil, err
+				}
+			}
+		}
+		if !b.once {
+			next.routeSigs, next.routeDeps = g.signAll(s.Routes)
+		}
+		for _, r := range s.Routes {
+			name := FileName(r.URL)
+			sig := next.routeSigs[r]
+			next.sigs[name] = sig
+			if was, ok := prev.sigOf(name); !ok || was != sig {
+				todo = append(todo, r)
+			}
 		}
 	}
 	b.phases.mark("signatures")
@@ -491,15 +525,12 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 	if err != nil {
 		return nil, err
 	}
-	if kept { // the same routes and dates: the same sitemap
-		next.sigs["sitemap.xml"] = prev.sigs["sitemap.xml"]
-	}
 	if err := b.writeFiles(w, prev, next, extras, true); err != nil {
 		return nil, err
 	}
 	b.phases.mark("feeds+sitemap")
 	if b.cfg.DeferSearch {
-		if prev != nil {
+		if prev != nil && !kept {
 			for name, sig := range prev.sigs {
 				if strings.HasPrefix(name, search.Dir) {
 					next.sigs[name] = sig
@@ -511,8 +542,8 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 	} else {
 		b.phases.mark("search")
 	}
-	// Files no longer produced.
-	if prev != nil {
+	// Files no longer produced (with the model kept, all are).
+	if prev != nil && !kept {
 		for name := range prev.sigs {
 			if _, ok := next.sigs[name]; !ok {
 				res.Removed = append(res.Removed, name)
