@@ -34,7 +34,8 @@ type Server struct {
 	cfg     Config
 	builder *build.Builder
 	h       handler
-	mu      sync.Mutex // serialises rebuilds (one goroutine runs them anyway)
+	mu        sync.Mutex // serialises rebuilds (one goroutine runs them anyway)
+	searchDue bool       // the pages changed since the search index was written
 }
 
 // New returns a server for cfg.
@@ -117,26 +118,38 @@ func (s *Server) rebuild(ctx context.Context, changed []string) error {
 	}
 	s.h.current.Store(&snapshot{files: files})
 	s.notify(d, old)
-	// The search index comes after the pages: readers of the edited page
-	// need not wait for it.
-	sd := &delta{put: map[string][]byte{}}
-	searchFiles := 0
-	if sres, err := s.builder.Search(ctx, sd); err == nil {
-		searchFiles = sres.Files
-		if len(sd.put) > 0 || len(sd.removed) > 0 {
-			files = maps.Clone(files)
-			maps.Copy(files, sd.put)
-			for _, name := range sd.removed {
-				delete(files, name)
-			}
-			s.h.current.Store(&snapshot{files: files})
-		}
-		res.Duration += sres.Duration
-	}
 	res.Notices.Print(s.cfg.Log)
 	fmt.Fprintf(s.cfg.Log, "%s: %d of %d pages rendered, %d files written, %d removed in %d ms\n",
-		what, res.Rendered, res.Pages, res.Files+searchFiles, len(res.Removed), res.Duration.Milliseconds())
+		what, res.Rendered, res.Pages, res.Files, len(res.Removed), res.Duration.Milliseconds())
+	s.searchDue = true
 	return nil
+}
+
+// search brings the search index up to date, after the pages: readers of
+// the edited page need not wait for it.
+func (s *Server) search(ctx context.Context) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.searchDue = false
+	old := s.h.current.Load()
+	if old == nil || old.files == nil {
+		return
+	}
+	d := &delta{put: map[string][]byte{}}
+	res, err := s.builder.Search(ctx, d)
+	if err != nil {
+		fmt.Fprintln(s.cfg.Log, "search index:", err)
+		return
+	}
+	if len(d.put) > 0 || len(d.removed) > 0 {
+		files := maps.Clone(old.files)
+		maps.Copy(files, d.put)
+		for _, name := range d.removed {
+			delete(files, name)
+		}
+		s.h.current.Store(&snapshot{files: files, err: old.err})
+	}
+	fmt.Fprintf(s.cfg.Log, "search index: %d files written in %d ms\n", res.Files, res.Duration.Milliseconds())
 }
 
 // notify tells the open pages what changed: the URLs of changed pages, or
@@ -202,6 +215,7 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 	w := newWatcher(s.cfg.Dir, s.cfg.Poll)
 	go w.run(ctx)
 	s.rebuild(ctx, nil) // a failing first build is shown, and fixed by the next save
+	s.search(ctx)
 	srv := &http.Server{Handler: &s.h, ReadHeaderTimeout: 10 * time.Second}
 	if ready != nil {
 		ready(ln.Addr().String())
@@ -227,7 +241,7 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 // is rebuilt when the timer fires (or after a second of constant changes).
 func (s *Server) loop(ctx context.Context, w *watcher) {
 	pending := map[string]bool{}
-	var timer <-chan time.Time
+	var timer, searchTimer <-chan time.Time
 	var first time.Time
 	for {
 		select {
@@ -244,11 +258,17 @@ func (s *Server) loop(ctx context.Context, w *watcher) {
 			if time.Since(first) > time.Second {
 				wait = 0
 			}
-			timer = time.After(wait)
+			timer, searchTimer = time.After(wait), nil
 		case <-timer:
 			changed := slices.Sorted(maps.Keys(pending))
 			pending, timer = map[string]bool{}, nil
 			s.rebuild(ctx, changed)
+			if s.searchDue {
+				searchTimer = time.After(3 * s.cfg.Debounce) // once the editor pauses
+			}
+		case <-searchTimer:
+			searchTimer = nil
+			s.search(ctx)
 		}
 	}
 }

@@ -120,6 +120,10 @@ func TestServeLiveReload(t *testing.T) {
 		t.Fatalf("first page: %d\n%s", code, body)
 	}
 
+	if code, _ := ts.get("/tim-kiem/chi-muc/manifest.json"); code != 200 {
+		t.Errorf("search manifest: %d", code)
+	}
+
 	// Edit: the page reloads and shows the new text.
 	ts.write("content/chu-de/t/a.md", article("Bài A", "Bản thứ hai."))
 	if ev := ts.waitEvent("reload"); !strings.Contains(ev.data, `"/chu-de/t/a/"`) {
