@@ -51,10 +51,9 @@ func (s *Server) Page(p string) string {
 var compressible = map[string]bool{".html": true, ".css": true, ".js": true, ".json": true, ".xml": true, ".svg": true, ".txt": true}
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	p, ok := strings.CutPrefix(r.URL.Path, strings.TrimSuffix(s.Base, "/"))
-	if !ok {
-		p = "/404.html"
-	}
+	root := strings.TrimSuffix(s.Base, "/")
+	p, inside := strings.CutPrefix(r.URL.Path, root)
+	inside = inside && (p == "" || p[0] == '/')
 	name := strings.TrimPrefix(path.Clean(p), "/")
 	if strings.HasSuffix(p, "/") {
 		name = strings.TrimPrefix(name+"/index.html", "/")
@@ -64,7 +63,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	status := http.StatusOK
 	data, err := fs.ReadFile(s.fsys, name)
-	if err != nil {
+	if err != nil || !inside {
 		status, name = http.StatusNotFound, "404.html"
 		data, _ = fs.ReadFile(s.fsys, name)
 	}

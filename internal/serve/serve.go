@@ -31,9 +31,9 @@ type Config struct {
 
 // Server builds, serves and rebuilds a site.
 type Server struct {
-	cfg     Config
-	builder *build.Builder
-	h       handler
+	cfg       Config
+	builder   *build.Builder
+	h         handler
 	mu        sync.Mutex // serialises rebuilds (one goroutine runs them anyway)
 	searchDue bool       // the pages changed since the search index was written
 }

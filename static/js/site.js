@@ -1,6 +1,7 @@
-// Share and copy-link buttons: shown only where the browser can do it.
+// Site script, deferred on every page. Reading never needs it.
 (function () {
   "use strict";
+  // Share and copy-link buttons: shown only where the browser can do it.
   var status = document.querySelector(".share-status");
   function say(msg) { if (status) { status.textContent = msg; } }
   var share = document.querySelector("[data-share]");
@@ -18,5 +19,14 @@
         function () { say("Đã sao chép liên kết."); },
         function () { say("Không sao chép được liên kết."); });
     });
+  }
+  // The header search box loads the search client on first focus.
+  var q = document.querySelector("input[data-search-src]");
+  if (q && !document.querySelector("form[data-search]")) {
+    q.addEventListener("focus", function () {
+      var s = document.createElement("script");
+      s.src = q.getAttribute("data-search-src");
+      document.head.appendChild(s);
+    }, { once: true });
   }
 })();

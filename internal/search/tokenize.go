@@ -1,0 +1,111 @@
+package search
+
+import (
+	"runtime"
+	"sync"
+
+	"github.com/loa-vn/loa/internal/vntext"
+)
+
+// docTerms are the distinct words and pairs of one document with their
+// counts per field. Words are indexes into words; a pair is the indexes of
+// its two words, first<<32 | second.
+type docTerms struct {
+	lens  [numFields]int32
+	words []string
+	wtf   [][numFields]uint16
+	pairs []uint64
+	ptf   [][numFields]uint16
+
+	wordIdx map[string]int32 // scratch, kept for reuse
+	pairIdx map[uint64]int32
+}
+
+var termsPool = sync.Pool{New: func() any {
+	return &docTerms{wordIdx: map[string]int32{}, pairIdx: map[uint64]int32{}}
+}}
+
+// reset empties t for reuse.
+func (t *docTerms) reset() {
+	t.lens = [numFields]int32{}
+	t.words, t.wtf, t.pairs, t.ptf = t.words[:0], t.wtf[:0], t.pairs[:0], t.ptf[:0]
+	clear(t.wordIdx)
+	clear(t.pairIdx)
+}
+
+// tokenize counts the words and pairs of d. Pairs never span two fields
+// or clause punctuation.
+func tokenize(d *doc) *docTerms {
+	t := termsPool.Get().(*docTerms)
+	t.reset()
+	for f, text := range d.text {
+		prev := int32(-1)
+		for tok := range vntext.Scan(text) {
+			t.lens[f]++
+			i, ok := t.wordIdx[tok.Word]
+			if !ok {
+				i = int32(len(t.words))
+				t.wordIdx[tok.Word] = i
+				t.words = append(t.words, tok.Word)
+				t.wtf = append(t.wtf, [numFields]uint16{})
+			}
+			inc(&t.wtf[i][f])
+			if prev >= 0 && !tok.Break {
+				key := uint64(prev)<<32 | uint64(i)
+				j, ok := t.pairIdx[key]
+				if !ok {
+					j = int32(len(t.pairs))
+					t.pairIdx[key] = j
+					t.pairs = append(t.pairs, key)
+					t.ptf = append(t.ptf, [numFields]uint16{})
+				}
+				inc(&t.ptf[j][f])
+			}
+			prev = i
+		}
+	}
+	return t
+}
+
+// inc adds one to n, stopping at the largest uint16.
+func inc(n *uint16) {
+	if *n < 1<<16-1 {
+		*n++
+	}
+}
+
+// tokenizeAll tokenizes docs on all cores and calls add for each in
+// document order, on the calling goroutine. At most a few documents per
+// core wait in memory.
+func tokenizeAll(docs []*doc, add func(i int, t *docTerms)) {
+	workers := runtime.GOMAXPROCS(0)
+	ahead := 4 * workers
+	slots := make([]chan *docTerms, len(docs))
+	for i := range slots {
+		slots[i] = make(chan *docTerms, 1)
+	}
+	// The window is taken in document order, so the document the loop
+	// below waits for always holds a place in it.
+	window := make(chan struct{}, ahead)
+	next := make(chan int)
+	go func() {
+		for i := range docs {
+			window <- struct{}{}
+			next <- i
+		}
+		close(next)
+	}()
+	for range workers {
+		go func() {
+			for i := range next {
+				slots[i] <- tokenize(docs[i])
+			}
+		}()
+	}
+	for i := range docs {
+		t := <-slots[i]
+		<-window
+		add(i, t)
+		termsPool.Put(t)
+	}
+}
