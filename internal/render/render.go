@@ -30,6 +30,8 @@
 //	hasOrigin        whether the site's absolute address is known (canonical and Open Graph URLs need it)
 //	share URL        Facebook share link for an absolute URL
 //	plural N WORD    "12 bài viết"
+//	cached NAME KEY DATA  output of template NAME, made once per KEY for the site
+//	navKey DATA      the page's URL if it is a navigation link, else "" (the key of the header)
 //
 // A Renderer is safe for concurrent use.
 package render
@@ -42,6 +44,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/loa-vn/loa/internal/content"
@@ -58,11 +61,15 @@ type Config struct {
 
 // Renderer executes layouts. Safe for concurrent use.
 type Renderer struct {
-	cfg      Config
-	base     string // base path without trailing slash, e.g. "/portal"
-	origin   string // scheme and host, e.g. "https://example.org"
-	layouts  map[string]*template.Template
-	notFound []string // layouts a route asked for that do not exist
+	mu        sync.Mutex
+	cacheSite *site.Site               // the site the cache below is for
+	cache     map[string]template.HTML // "template\x00key" → output, for cached partials
+	partials  *template.Template       // a template set to run partials from
+	cfg       Config
+	base      string // base path without trailing slash, e.g. "/portal"
+	origin    string // scheme and host, e.g. "https://example.org"
+	layouts   map[string]*template.Template
+	notFound  []string // layouts a route asked for that do not exist
 }
 
 // Data is what a layout runs on.
@@ -113,6 +120,9 @@ func New(fsys fs.FS, cfg Config) (*Renderer, error) {
 			}
 		}
 		r.layouts[strings.TrimSuffix(name, ".html")] = t
+		if r.partials == nil {
+			r.partials = t
+		}
 	}
 	return r, nil
 }
@@ -131,6 +141,57 @@ func (r *Renderer) Render(w io.Writer, s *site.Site, route *site.Route) error {
 		return fmt.Errorf("render %s with layouts/%s.html: %w", route.URL, route.Layout, err)
 	}
 	return nil
+}
+
+// cached executes the shared template name once per key and reuses its
+// output: for the parts of the frame that are the same on many pages (the
+// header varies only with the navigation link of the current page, the
+// footer not at all). The output was escaped by html/template when made.
+func (r *Renderer) cached(name, key string, d *Data) (template.HTML, error) {
+	id := name + "\x00" + key
+	r.mu.Lock()
+	if r.cacheSite != d.Site {
+		r.cacheSite, r.cache = d.Site, map[string]template.HTML{}
+	}
+	h, ok := r.cache[id]
+	r.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	var b strings.Builder
+	if err := r.partials.ExecuteTemplate(&b, name, d); err != nil {
+		return "", err
+	}
+	h = template.HTML(b.String())
+	r.mu.Lock()
+	if r.cacheSite == d.Site {
+		r.cache[id] = h
+	}
+	r.mu.Unlock()
+	return h, nil
+}
+
+// navKey returns what the header depends on besides the site: the page's
+// URL when it is one of the navigation's links, else "".
+func navKey(d *Data) string {
+	if d.URL == "/" || d.Site.Page(d.URL) != nil && isNav(d.Site, d.URL) {
+		return d.URL
+	}
+	return ""
+}
+
+func isNav(s *site.Site, u string) bool {
+	for _, p := range s.Sections {
+		if p.URL == u {
+			return true
+		}
+	}
+	for _, p := range s.Menu {
+		if p.URL == u {
+			return true
+		}
+	}
+	return false
 }
 
 // crumbs lists the path from home to p.
@@ -197,6 +258,8 @@ func (r *Renderer) funcs() template.FuncMap {
 			return r.origin + u, err
 		},
 		"hasOrigin": func() bool { return r.origin != "" },
+		"cached":    r.cached,
+		"navKey":    navKey,
 		"add1":      func(n int) int { return n + 1 },
 		"list":      func(items ...string) []string { return items },
 		"ext":       func(p string) string { return strings.ToUpper(strings.TrimPrefix(path.Ext(p), ".")) },
