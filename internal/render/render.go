@@ -136,6 +136,7 @@ func (r *Renderer) Render(w io.Writer, s *site.Site, route *site.Route) error {
 	if t == nil {
 		return fmt.Errorf("layouts/%s.html: missing (needed for %s)", route.Layout, route.URL)
 	}
+	r.useSite(s)
 	d := &Data{Site: s, Page: route.Page, Pager: route.Pager, URL: route.URL, Crumbs: crumbs(s, route.Page), Dev: r.cfg.Dev}
 	if err := t.ExecuteTemplate(w, "base", d); err != nil {
 		return fmt.Errorf("render %s with layouts/%s.html: %w", route.URL, route.Layout, err)
@@ -147,28 +148,36 @@ func (r *Renderer) Render(w io.Writer, s *site.Site, route *site.Route) error {
 // output: for the parts of the frame that are the same on many pages (the
 // header varies only with the navigation link of the current page, the
 // footer not at all). The output was escaped by html/template when made.
-func (r *Renderer) cached(name, key string, d *Data) (template.HTML, error) {
+func (r *Renderer) cached(name, key string, data any) (template.HTML, error) {
 	id := name + "\x00" + key
 	r.mu.Lock()
-	if r.cacheSite != d.Site {
-		r.cacheSite, r.cache = d.Site, map[string]template.HTML{}
-	}
+	site := r.cacheSite
 	h, ok := r.cache[id]
 	r.mu.Unlock()
 	if ok {
 		return h, nil
 	}
 	var b strings.Builder
-	if err := r.partials.ExecuteTemplate(&b, name, d); err != nil {
+	if err := r.partials.ExecuteTemplate(&b, name, data); err != nil {
 		return "", err
 	}
 	h = template.HTML(b.String())
 	r.mu.Lock()
-	if r.cacheSite == d.Site {
+	if r.cacheSite == site {
 		r.cache[id] = h
 	}
 	r.mu.Unlock()
 	return h, nil
+}
+
+// useSite points the cache of partials at s, emptying it when s is a new
+// model: cached parts are valid for one model of the site.
+func (r *Renderer) useSite(s *site.Site) {
+	r.mu.Lock()
+	if r.cacheSite != s {
+		r.cacheSite, r.cache = s, map[string]template.HTML{}
+	}
+	r.mu.Unlock()
 }
 
 // navKey returns what the header depends on besides the site: the page's
