@@ -273,7 +273,8 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 	if !b.once {
 		next.shapes = b.shapes(prev, next, files, reparsed)
 	}
-	if prev != nil && !staticChanged && b.sameShape(prev, next, now) && b.updateModel(prev.site, reparsed, next.bodies, now) {
+	sameStatic := !staticChanged || prev != nil && sameKeys(prev.statics, next.statics)
+	if prev != nil && sameStatic && b.sameShape(prev, next, now) && b.updateModel(prev.site, reparsed, next.bodies, now) {
 		next.site = prev.site
 		next.reshaped = false
 	} else {
@@ -353,6 +354,20 @@ func (b *Builder) updateModel(s *site.Site, reparsed []*content.File, bodies map
 	publish := site.Config{Now: now, Drafts: b.cfg.Drafts}
 	for _, f := range reparsed {
 		if !s.Update(f, bodies[f]) && publish.Published(f) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameKeys reports whether two maps have the same keys: the model checks
+// only that static files exist.
+func sameKeys[V any](a, b map[string]V) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if _, ok := b[k]; !ok {
 			return false
 		}
 	}
@@ -471,6 +486,17 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 	var todo []*site.Route
 	if kept {
 		next.sigs = maps.Clone(prev.sigs)
+	}
+	for _, f := range next.statics {
+		sig := b.sumBytes(f.data)
+		next.sigs[f.out] = sig
+		if was, ok := prev.sigOf(f.out); !ok || was != sig {
+			if err := w.putRaw(f.out, f.data); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if kept {
 		next.routeSigs, next.routeDeps = maps.Clone(prev.routeSigs), prev.routeDeps
 		seen := map[*site.Route]bool{}
 		for _, f := range b.reparsed {
@@ -492,15 +518,6 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 			}
 		}
 	} else {
-		for _, f := range next.statics {
-			sig := b.sumBytes(f.data)
-			next.sigs[f.out] = sig
-			if was, ok := prev.sigOf(f.out); !ok || was != sig {
-				if err := w.putRaw(f.out, f.data); err != nil {
-					return nil, err
-				}
-			}
-		}
 		if !b.once {
 			next.routeSigs, next.routeDeps = g.signAll(s.Routes)
 		}
