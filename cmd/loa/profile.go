@@ -36,13 +36,13 @@ func startProfiles(cpu, mem string) (stop func(), err error) {
 }
 
 // tuneGC trades memory for speed in a one-shot build: the heap may grow to
-// four times the live data between collections (GOGC=400), unless the user
+// three times the live data between collections (GOGC=200), unless the user
 // set GOGC, with a soft limit so that large sites still collect in time.
 func tuneGC() {
 	if os.Getenv("GOGC") != "" {
 		return
 	}
-	debug.SetGCPercent(400)
+	debug.SetGCPercent(200)
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(3 << 30)
 	}

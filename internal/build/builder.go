@@ -238,6 +238,11 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 	converted, convErrs := convert(ctx, next.conv, reparsed)
 	errs.Append(convErrs)
 	maps.Copy(next.bodies, converted)
+	if b.once {
+		for _, f := range reparsed {
+			f.Body = nil // converted: a one-shot build never reads it again
+		}
+	}
 	errs.Append(uncitedNotices(files, next.bodies))
 	b.phases.mark("convert")
 
