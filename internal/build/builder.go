@@ -566,18 +566,8 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 	}
 	// Files no longer produced (with the model kept, all are).
 	if prev != nil && !kept {
-		for name := range prev.sigs {
-			if _, ok := next.sigs[name]; !ok {
-				res.Removed = append(res.Removed, name)
-			}
-		}
-		slices.Sort(res.Removed)
-		if rm, ok := sink.(output.Remover); ok {
-			for _, name := range res.Removed {
-				if err := rm.Remove(name); err != nil {
-					return nil, err
-				}
-			}
+		if res.Removed, err = removeGone(prev.sigs, next.sigs, sink); err != nil {
+			return nil, err
 		}
 	}
 	res.Files, res.Bytes = int(w.files.Load()), w.bytes.Load()
@@ -645,21 +635,32 @@ func (b *Builder) Search(ctx context.Context, sink output.Sink) (*Result, error)
 		return nil, err
 	}
 	res := &Result{Site: st.site, Files: int(w.files.Load()), Bytes: w.bytes.Load(), Changed: w.names()}
-	for name := range prevSigs {
-		if _, ok := st.sigs[name]; !ok {
-			res.Removed = append(res.Removed, name)
+	var err error
+	if res.Removed, err = removeGone(prevSigs, st.sigs, sink); err != nil {
+		return nil, err
+	}
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// removeGone returns, sorted, the outputs of before that now lacks, and
+// removes them from sink when it can remove.
+func removeGone(before, now map[string]uint64, sink output.Sink) ([]string, error) {
+	var gone []string
+	for name := range before {
+		if _, ok := now[name]; !ok {
+			gone = append(gone, name)
 		}
 	}
-	slices.Sort(res.Removed)
+	slices.Sort(gone)
 	if rm, ok := sink.(output.Remover); ok {
-		for _, name := range res.Removed {
+		for _, name := range gone {
 			if err := rm.Remove(name); err != nil {
 				return nil, err
 			}
 		}
 	}
-	res.Duration = time.Since(start)
-	return res, nil
+	return gone, nil
 }
 
 func (b *Builder) sumBytes(data []byte) uint64 {
