@@ -18,6 +18,7 @@ var allowed = map[string][]string{
 	"feed":        {"site", "content", "vntext"},
 	"markdown":    {"diag", "vntext"},
 	"output":      {},
+	"readercheck": {"browsertest", "build", "content", "output", "site"},
 	"render":      {"site", "content", "markdown", "vntext"},
 	"search":      {"site", "content", "markdown", "vntext"},
 	"serve":       {"build", "output", "diag", "content"},

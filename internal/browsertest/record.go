@@ -92,13 +92,16 @@ func (r *Recorder) Take() []Response {
 }
 
 // Check fails the test for every script error, failed request or console
-// error seen so far. Missing favicons are not errors.
-func (r *Recorder) Check(t testing.TB) {
+// error seen so far, except those containing one of the strings allow
+// (such as the 404 status that a not-found page is served with). Missing
+// favicons are not errors.
+func (r *Recorder) Check(t testing.TB, allow ...string) {
 	t.Helper()
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	allow = append(allow, "favicon.ico")
 	for _, p := range r.problems {
-		if !strings.Contains(p, "favicon.ico") {
+		if !slices.ContainsFunc(allow, func(a string) bool { return strings.Contains(p, a) }) {
 			t.Error(p)
 		}
 	}

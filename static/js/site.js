@@ -20,10 +20,15 @@
         function () { say("Không sao chép được liên kết."); });
     });
   }
+  // Printed links show their whole address (see @media print in site.css).
+  Array.prototype.forEach.call(document.querySelectorAll(".prose a[href]"), function (a) {
+    if (/^https?:/.test(a.href) && a.getAttribute("href").charAt(0) !== "#") { a.setAttribute("data-href", a.href); }
+  });
   // The header search box loads the search client on first focus.
   var q = document.querySelector("input[data-search-src]");
   if (q && !document.querySelector("form[data-search]")) {
     q.addEventListener("focus", function () {
+      if (window.LoaSearch) { return; } // already loaded: a second copy would wire the box twice
       var s = document.createElement("script");
       s.src = q.getAttribute("data-search-src");
       document.head.appendChild(s);
