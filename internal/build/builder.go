@@ -1,15 +1,22 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"image"
+	_ "image/gif"  // sizes of GIF images
+	_ "image/jpeg" // sizes of JPEG images
+	_ "image/png"  // sizes of PNG images
 	"io/fs"
 	"maps"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -58,6 +65,7 @@ type state struct {
 	renderer  *render.Renderer
 	layoutSum uint64
 	statics   map[string]staticFile // static name → processed file
+	images    map[string][2]int     // static image name → width, height
 	assets    map[string]string
 	site      *site.Site
 	shapes    map[string]uint64 // path → hash of what the model takes from the file
@@ -74,6 +82,14 @@ type state struct {
 type staticFile struct {
 	out  string
 	data []byte
+	size [2]int // width and height of an image in pixels, else zero
+}
+
+// imageSize gives the size of a static image, so that pages can reserve
+// its place before it loads.
+func (st *state) imageSize(name string) (w, h int, ok bool) {
+	size, ok := st.images[strings.TrimPrefix(name, "/")]
+	return size[0], size[1], ok
 }
 
 // NewBuilder returns a Builder for cfg.
@@ -212,17 +228,34 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 	}
 	b.phases.mark("load")
 
-	// Markdown: convert what changed, or all when what links depend on changed.
+	// Static files first: pages give their images' sizes.
+	if staticChanged {
+		statics, err := b.loadStatic(static, prev, changed)
+		if err != nil {
+			errs.Add(diag.Pos{File: "static"}, "", err.Error(), "")
+		}
+		next.statics = statics
+		next.assets, next.images = map[string]string{}, map[string][2]int{}
+		for name, f := range statics {
+			next.assets[name] = f.out
+			if f.size[0] > 0 {
+				next.images[name] = f.size
+			}
+		}
+	}
+
+	// Markdown: convert what changed, or all when what links depend on
+	// changed (document pages, the base URL, the sizes of images).
 	now := b.now()
 	publish := site.Config{Now: now, Drafts: b.cfg.Drafts}
 	docs, baseURL := documentNumbers(files, publish), b.cfg.baseURL(files)
-	if prev == nil || baseURL != prev.baseURL || !maps.Equal(docs, prev.docs) {
+	if prev == nil || baseURL != prev.baseURL || !maps.Equal(docs, prev.docs) || !maps.Equal(next.images, prev.images) {
 		u, err := url.Parse(baseURL)
 		if err != nil {
 			errs.Add(diag.Pos{File: "content/_index.md"}, "baseurl", err.Error(), "")
 			return nil, errs
 		}
-		next.conv = markdown.New(markdown.Config{BasePath: u.Path, Documents: docs})
+		next.conv = markdown.New(markdown.Config{BasePath: u.Path, Documents: docs, ImageSize: next.imageSize})
 		next.docs, next.baseURL = docs, baseURL
 		reparsed = files
 		next.bodies = map[*content.File]*markdown.Result{}
@@ -246,20 +279,9 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 	errs.Append(uncitedNotices(files, next.bodies))
 	b.phases.mark("convert")
 
-	// Static files, then layouts (which need the asset names).
-	if staticChanged {
-		statics, err := b.loadStatic(static, prev, changed)
-		if err != nil {
-			errs.Add(diag.Pos{File: "static"}, "", err.Error(), "")
-		}
-		next.statics = statics
-		next.assets = map[string]string{}
-		for name, f := range statics {
-			next.assets[name] = f.out
-		}
-	}
-	if layoutsChanged || prev == nil || baseURL != prev.baseURL || !maps.Equal(next.assets, prev.assets) {
-		r, err := render.New(layouts, render.Config{BaseURL: baseURL, Assets: next.assets, Dev: b.cfg.Dev})
+	// Layouts (which need the asset names).
+	if layoutsChanged || prev == nil || baseURL != prev.baseURL || !maps.Equal(next.assets, prev.assets) || !maps.Equal(next.images, prev.images) {
+		r, err := render.New(layouts, render.Config{BaseURL: baseURL, Assets: next.assets, Dev: b.cfg.Dev, ImageSize: next.imageSize})
 		if err != nil {
 			errs.Add(diag.Pos{File: "layouts"}, "", err.Error(), "fix the template")
 			return nil, errs
@@ -379,6 +401,19 @@ func sameKeys[V any](a, b map[string]V) bool {
 	return true
 }
 
+var svgDims = regexp.MustCompile(`<svg[^>]*?\swidth="(\d+)"[^>]*?\sheight="(\d+)"`)
+
+// svgSize reads width and height attributes of an SVG's root element.
+func svgSize(data []byte) [2]int {
+	m := svgDims.FindSubmatch(data)
+	if m == nil {
+		return [2]int{}
+	}
+	w, _ := strconv.Atoi(string(m[1]))
+	h, _ := strconv.Atoi(string(m[2]))
+	return [2]int{w, h}
+}
+
 // onlyEdits reports whether every changed content path is a file that
 // prev knows and that is still a file: edits, with nothing created,
 // removed or renamed.
@@ -462,6 +497,11 @@ func (b *Builder) loadStatic(fsys fs.FS, prev *state, changed []string) (map[str
 			}
 		}
 		f := staticFile{out: name, data: data}
+		if cfg, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil {
+			f.size = [2]int{cfg.Width, cfg.Height}
+		} else if path.Ext(name) == ".svg" {
+			f.size = svgSize(data)
+		}
 		if assets.Fingerprinted(name) && !b.cfg.Dev {
 			f.out = assets.Fingerprint(name, data)
 		}

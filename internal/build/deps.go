@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"hash/maphash"
 	"io/fs"
 	"maps"
@@ -39,6 +40,9 @@ func newSigner(b *Builder, st *state) *signer {
 	g.u64(h, st.layoutSum)
 	for _, k := range slices.Sorted(maps.Keys(st.assets)) {
 		h.WriteString(k + "=" + st.assets[k] + "\x00")
+	}
+	for _, k := range slices.Sorted(maps.Keys(st.images)) {
+		fmt.Fprintf(h, "%s=%v\x00", k, st.images[k])
 	}
 	for _, k := range slices.Sorted(maps.Keys(st.docs)) {
 		h.WriteString(k + "=" + st.docs[k] + "\x00")

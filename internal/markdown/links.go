@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -52,6 +53,12 @@ func (p *linkPolicy) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		case strings.HasPrefix(d, "/") && !strings.HasPrefix(d, "//"):
 			st.links = append(st.links, Link{Dest: d, Line: st.lineOf(blockOffset(n, st.source)), Image: image})
 			*dest = []byte(st.cfg.BasePath + d)
+			if image && st.cfg.ImageSize != nil {
+				if w, h, ok := st.cfg.ImageSize(d); ok {
+					n.SetAttributeString("width", []byte(strconv.Itoa(w)))
+					n.SetAttributeString("height", []byte(strconv.Itoa(h)))
+				}
+			}
 		}
 		return ast.WalkContinue, nil
 	})

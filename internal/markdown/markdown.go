@@ -60,6 +60,9 @@ type Config struct {
 	// Documents maps canonical document numbers (see CanonicalNumber) to the
 	// site URL of the document's page, for automatic linking.
 	Documents map[string]string
+	// ImageSize gives the width and height of an image at a site path
+	// ("/img/a.png"), so that <img> reserves its place. Nil: no sizes.
+	ImageSize func(path string) (w, h int, ok bool)
 }
 
 // Heading is a heading of the body.

@@ -123,3 +123,21 @@ func FuzzConvert(f *testing.F) {
 		}
 	})
 }
+
+func TestImageSize(t *testing.T) {
+	c := New(Config{BasePath: "/p", ImageSize: func(p string) (int, int, bool) {
+		if p == "/img/a.png" {
+			return 640, 480, true
+		}
+		return 0, 0, false
+	}})
+	res, err := c.Convert([]byte("![Ảnh](/img/a.png) ![Khác](/img/b.png)"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<img src="/p/img/a.png" alt="Ảnh" width="640" height="480">`, `<img src="/p/img/b.png" alt="Khác">`} {
+		if !strings.Contains(string(res.HTML), want) {
+			t.Errorf("HTML %s lacks %s", res.HTML, want)
+		}
+	}
+}

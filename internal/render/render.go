@@ -31,6 +31,7 @@
 //	share URL        Facebook share link for an absolute URL
 //	plural N WORD    "12 bài viết"
 //	cached NAME KEY DATA  output of template NAME, made once per KEY for the site
+//	imageSize NAME   [width, height] of a static image, or nil
 //	navKey DATA      the page's URL if it is a navigation link, else "" (the key of the header)
 //
 // A Renderer is safe for concurrent use.
@@ -57,6 +58,8 @@ type Config struct {
 	BaseURL string            // absolute site URL, e.g. "https://example.org/portal/"; "/" when unknown
 	Assets  map[string]string // static name → fingerprinted name, e.g. "css/site.css" → "css/site.3f2a9c1b.css"
 	Dev     bool              // serve mode: add the live-reload script
+	// ImageSize gives the width and height of a static image ("img/a.png").
+	ImageSize func(name string) (w, h int, ok bool)
 }
 
 // Renderer executes layouts. Safe for concurrent use.
@@ -268,9 +271,18 @@ func (r *Renderer) funcs() template.FuncMap {
 		},
 		"hasOrigin": func() bool { return r.origin != "" },
 		"cached":    r.cached,
-		"navKey":    navKey,
-		"add1":      func(n int) int { return n + 1 },
-		"list":      func(items ...string) []string { return items },
-		"ext":       func(p string) string { return strings.ToUpper(strings.TrimPrefix(path.Ext(p), ".")) },
+		"imageSize": func(name string) []int {
+			if r.cfg.ImageSize == nil {
+				return nil
+			}
+			if w, h, ok := r.cfg.ImageSize(name); ok {
+				return []int{w, h}
+			}
+			return nil
+		},
+		"navKey": navKey,
+		"add1":   func(n int) int { return n + 1 },
+		"list":   func(items ...string) []string { return items },
+		"ext":    func(p string) string { return strings.ToUpper(strings.TrimPrefix(path.Ext(p), ".")) },
 	}
 }
