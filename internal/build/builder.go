@@ -576,7 +576,7 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 		}
 	}
 	b.phases.mark("signatures")
-	if err := w.pages(ctx, next.renderer, s, todo); err != nil {
+	if err := w.pages(ctx, next.renderer, s, todo, b.once); err != nil {
 		return nil, err
 	}
 	b.phases.mark("render+minify+write")

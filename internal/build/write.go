@@ -160,8 +160,9 @@ func (w *writer) names() []string {
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// pages renders routes on all cores.
-func (w *writer) pages(ctx context.Context, r *render.Renderer, s *site.Site, routes []*site.Route) error {
+// pages renders routes on all cores. With dropBodies (one-shot builds) a
+// page's HTML body is let go once its only route is written.
+func (w *writer) pages(ctx context.Context, r *render.Renderer, s *site.Site, routes []*site.Route, dropBodies bool) error {
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, route := range routes {
@@ -175,10 +176,20 @@ func (w *writer) pages(ctx context.Context, r *render.Renderer, s *site.Site, ro
 			if err := r.Render(buf, s, route); err != nil {
 				return err
 			}
+			if p := route.Page; dropBodies && route.Pager == nil && p.Body != nil && singleRoute[p.Kind] {
+				p.Body.HTML = ""
+			}
 			return w.put(FileName(route.URL), buf.Bytes())
 		})
 	}
 	return g.Wait()
+}
+
+// singleRoute lists the kinds whose pages have one route, the only place
+// their HTML body appears.
+var singleRoute = map[content.Kind]bool{
+	content.KindArticle: true, content.KindNews: true, content.KindQA: true,
+	content.KindDocument: true, content.KindPage: true,
 }
 
 // extras returns feeds, the sitemap (if asked), robots.txt and alias
