@@ -576,7 +576,23 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 		}
 	}
 	b.phases.mark("signatures")
+	// The search index is made while pages render: it reads the same
+	// model, and fills the moments the renderers wait on the disk.
+	type indexResult struct {
+		files map[string][]byte
+		err   error
+	}
+	indexed := make(chan indexResult, 1)
+	if !b.cfg.DeferSearch {
+		go func() {
+			files, err := search.Index(s)
+			indexed <- indexResult{files, err}
+		}()
+	}
 	if err := w.pages(ctx, next.renderer, s, todo, b.once); err != nil {
+		if !b.cfg.DeferSearch {
+			<-indexed
+		}
 		return nil, err
 	}
 	b.phases.mark("render+minify+write")
@@ -599,9 +615,14 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 				}
 			}
 		}
-	} else if err := b.writeSearch(w, prev, next); err != nil {
-		return nil, err
 	} else {
+		ix := <-indexed
+		if ix.err != nil {
+			return nil, ix.err
+		}
+		if err := b.writeFiles(w, prev, next, ix.files, false); err != nil {
+			return nil, err
+		}
 		b.phases.mark("search")
 	}
 	// Files no longer produced (with the model kept, all are).
