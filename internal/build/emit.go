@@ -1,0 +1,244 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"hash/maphash"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/loa-vn/loa/internal/content"
+	"github.com/loa-vn/loa/internal/output"
+	"github.com/loa-vn/loa/internal/search"
+	"github.com/loa-vn/loa/internal/site"
+)
+
+// write renders and writes every output whose signature changed since
+// prev, and removes outputs no longer produced.
+func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink) (*Result, error) {
+	s := next.site
+	w := &writer{sink: sink, min: b.min}
+	next.sigs = map[string]uint64{}
+	res := &Result{Kinds: map[content.Kind]int{}, Site: s, Pages: len(s.Routes), Static: len(next.statics), Reshaped: next.reshaped}
+	for _, p := range s.Pages {
+		if p.File != nil {
+			res.Kinds[p.Kind]++
+		}
+	}
+	// Pages. When the model was kept and the frame of the pages did not
+	// change, only the routes that show a changed page are signed again,
+	// and nothing else can have changed but feeds.
+	g := newSigner(b, next)
+	next.global = g.global
+	kept := prev != nil && !next.reshaped && prev.global == g.global && prev.routeSigs != nil
+	var todo []*site.Route
+	if kept {
+		next.sigs = maps.Clone(prev.sigs)
+	}
+	for _, f := range next.statics {
+		sig := b.sumBytes(f.data)
+		next.sigs[f.out] = sig
+		if was, ok := prev.sigOf(f.out); !ok || was != sig {
+			if err := w.putRaw(f.out, f.data); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if kept {
+		next.routeSigs, next.routeDeps = maps.Clone(prev.routeSigs), prev.routeDeps
+		seen := map[*site.Route]bool{}
+		for _, f := range b.reparsed {
+			p := s.Page(f.URL)
+			if p == nil || p.File != f {
+				continue
+			}
+			for _, r := range prev.routeDeps[p] {
+				if seen[r] {
+					continue
+				}
+				seen[r] = true
+				sig := g.route(r)
+				next.routeSigs[r] = sig
+				if name := FileName(r.URL); next.sigs[name] != sig {
+					next.sigs[name] = sig
+					todo = append(todo, r)
+				}
+			}
+		}
+	} else {
+		if !b.once {
+			next.routeSigs, next.routeDeps = g.signAll(s.Routes)
+		}
+		for _, r := range s.Routes {
+			name := FileName(r.URL)
+			sig := next.routeSigs[r]
+			next.sigs[name] = sig
+			if was, ok := prev.sigOf(name); !ok || was != sig {
+				todo = append(todo, r)
+			}
+		}
+	}
+	b.phases.mark("signatures")
+	// The search index is made while pages render: it reads the same
+	// model, and fills the moments the renderers wait on the disk.
+	type indexResult struct {
+		files map[string][]byte
+		err   error
+	}
+	indexed := make(chan indexResult, 1)
+	if !b.cfg.DeferSearch {
+		go func() {
+			files, err := search.Index(s)
+			indexed <- indexResult{files, err}
+		}()
+	}
+	if err := w.pages(ctx, next.renderer, s, todo, b.once); err != nil {
+		if !b.cfg.DeferSearch {
+			<-indexed
+		}
+		return nil, err
+	}
+	b.phases.mark("render+minify+write")
+	res.Rendered = len(todo)
+	// Feeds, sitemap, robots.txt and redirects: cheap to make, written only
+	// when their bytes changed.
+	extras, err := extras(s, next.baseURL, !kept)
+	if err != nil {
+		return nil, err
+	}
+	if err := b.writeFiles(w, prev, next, extras, true); err != nil {
+		return nil, err
+	}
+	b.phases.mark("feeds+sitemap")
+	if b.cfg.DeferSearch {
+		if prev != nil && !kept {
+			for name, sig := range prev.sigs {
+				if strings.HasPrefix(name, search.Dir) {
+					next.sigs[name] = sig
+				}
+			}
+		}
+	} else {
+		ix := <-indexed
+		if ix.err != nil {
+			return nil, ix.err
+		}
+		if err := b.writeFiles(w, prev, next, ix.files, false); err != nil {
+			return nil, err
+		}
+		b.phases.mark("search")
+	}
+	// Files no longer produced (with the model kept, all are).
+	if prev != nil && !kept {
+		if res.Removed, err = removeGone(prev.sigs, next.sigs, sink); err != nil {
+			return nil, err
+		}
+	}
+	res.Files, res.Bytes = int(w.files.Load()), w.bytes.Load()
+	res.Changed = w.names()
+	return res, nil
+}
+
+// writeFiles writes the files whose bytes changed since prev, recording
+// their signatures in next.
+func (b *Builder) writeFiles(w *writer, prev, next *state, files map[string][]byte, minify bool) error {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		data := files[name]
+		if minify && output.Minifies(name) {
+			var err error
+			if data, err = b.min.Bytes(name, data); err != nil {
+				return err
+			}
+		}
+		sig := b.sumBytes(data)
+		next.sigs[name] = sig
+		if was, ok := prev.sigOf(name); !ok || was != sig {
+			if err := w.putRaw(name, data); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (st *state) sigOf(name string) (uint64, bool) {
+	if st == nil {
+		return 0, false
+	}
+	sig, ok := st.sigs[name]
+	return sig, ok
+}
+
+// writeSearch writes the search index files that changed.
+func (b *Builder) writeSearch(w *writer, prev, next *state) error {
+	index, err := search.Index(next.site)
+	if err != nil {
+		return err
+	}
+	return b.writeFiles(w, prev, next, index, false)
+}
+
+// Search writes the search index of the last successful build into sink,
+// when Config.DeferSearch held it back, and removes index files no longer
+// produced. loa serve publishes changed pages first and the index after.
+func (b *Builder) Search(ctx context.Context, sink output.Sink) (*Result, error) {
+	start := time.Now()
+	st := b.st
+	if st == nil {
+		return nil, errors.New("search: nothing built yet")
+	}
+	w := &writer{sink: sink, min: b.min}
+	prevSigs := map[string]uint64{}
+	for name, sig := range st.sigs {
+		if strings.HasPrefix(name, search.Dir) {
+			prevSigs[name] = sig
+			delete(st.sigs, name)
+		}
+	}
+	if err := b.writeSearch(w, &state{sigs: prevSigs}, st); err != nil {
+		return nil, err
+	}
+	res := &Result{Site: st.site, Files: int(w.files.Load()), Bytes: w.bytes.Load(), Changed: w.names()}
+	var err error
+	if res.Removed, err = removeGone(prevSigs, st.sigs, sink); err != nil {
+		return nil, err
+	}
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// removeGone returns, sorted, the outputs of before that now lacks, and
+// removes them from sink when it can remove.
+func removeGone(before, now map[string]uint64, sink output.Sink) ([]string, error) {
+	var gone []string
+	for name := range before {
+		if _, ok := now[name]; !ok {
+			gone = append(gone, name)
+		}
+	}
+	slices.Sort(gone)
+	if rm, ok := sink.(output.Remover); ok {
+		for _, name := range gone {
+			if err := rm.Remove(name); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return gone, nil
+}
+
+func (b *Builder) sumBytes(data []byte) uint64 {
+	return maphash.Bytes(b.seed, data)
+}
+
+// FileName returns the output file of a site URL: "/a/" → "a/index.html".
+func FileName(u string) string {
+	name := strings.TrimPrefix(u, "/")
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	return path.Clean(name)
+}

@@ -1,0 +1,87 @@
+package build
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/gif"  // sizes of GIF images
+	_ "image/jpeg" // sizes of JPEG images
+	_ "image/png"  // sizes of PNG images
+	"io/fs"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/loa-vn/loa/internal/assets"
+	"github.com/loa-vn/loa/internal/output"
+)
+
+// staticFile is a static file as written: minified, maybe fingerprinted.
+type staticFile struct {
+	out  string
+	data []byte
+	size [2]int // width and height of an image in pixels, else zero
+}
+
+// imageSize gives the size of a static image, so that pages can reserve
+// its place before it loads.
+func (st *state) imageSize(name string) (w, h int, ok bool) {
+	size, ok := st.images[strings.TrimPrefix(name, "/")]
+	return size[0], size[1], ok
+}
+
+var svgDims = regexp.MustCompile(`<svg[^>]*?\swidth="(\d+)"[^>]*?\sheight="(\d+)"`)
+
+// svgSize reads width and height attributes of an SVG's root element.
+func svgSize(data []byte) [2]int {
+	m := svgDims.FindSubmatch(data)
+	if m == nil {
+		return [2]int{}
+	}
+	w, _ := strconv.Atoi(string(m[1]))
+	h, _ := strconv.Atoi(string(m[2]))
+	return [2]int{w, h}
+}
+
+// loadStatic processes static files: all of them, or only the changed
+// ones when prev has the rest.
+func (b *Builder) loadStatic(fsys fs.FS, prev *state, changed []string) (map[string]staticFile, error) {
+	names, err := assets.List(fsys)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]staticFile, len(names))
+	var errs []error
+	for _, name := range names.Names() {
+		if prev != nil && !touched("static/"+name, changed) {
+			if f, ok := prev.statics[name]; ok {
+				out[name] = f
+				continue
+			}
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("static/%s: %w", name, err))
+			continue
+		}
+		if output.Minifies(name) {
+			if data, err = b.min.Bytes(name, data); err != nil {
+				errs = append(errs, fmt.Errorf("static/%s: %w", name, err))
+				continue
+			}
+		}
+		f := staticFile{out: name, data: data}
+		if cfg, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil {
+			f.size = [2]int{cfg.Width, cfg.Height}
+		} else if path.Ext(name) == ".svg" {
+			f.size = svgSize(data)
+		}
+		if assets.Fingerprinted(name) && !b.cfg.Dev {
+			f.out = assets.Fingerprint(name, data)
+		}
+		out[name] = f
+	}
+	return out, errors.Join(errs...)
+}
