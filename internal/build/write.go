@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"html"
 	"io/fs"
 	"maps"
 	"net/url"
@@ -239,11 +240,7 @@ func latest(s *site.Site) []*site.Page {
 // aliasPage is a tiny page that sends readers from an old URL to the new
 // one without script.
 func aliasPage(abs, to string) []byte {
-	e := htmlEscape(to)
+	e := html.EscapeString(to)
 	return []byte(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Đã chuyển</title><link rel="canonical" href="` +
-		htmlEscape(abs) + `"><meta http-equiv="refresh" content="0; url=` + e + `"></head><body><p>Trang đã chuyển đến <a href="` + e + `">` + e + `</a>.</p></body></html>`)
-}
-
-func htmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
+		html.EscapeString(abs) + `"><meta http-equiv="refresh" content="0; url=` + e + `"></head><body><p>Trang đã chuyển đến <a href="` + e + `">` + e + `</a>.</p></body></html>`)
 }

@@ -29,7 +29,6 @@
 //	jsonLD DATA      schema.org JSON-LD of the page (use inside <script type="application/ld+json">)
 //	hasOrigin        whether the site's absolute address is known (canonical and Open Graph URLs need it)
 //	share URL        Facebook share link for an absolute URL
-//	plural N WORD    "12 bài viết"
 //	cached NAME KEY DATA  output of template NAME, made once per KEY for the site
 //	imageSize NAME   [width, height] of a static image, or nil
 //	navKey DATA      the page's URL if it is a navigation link, else "" (the key of the header)
@@ -264,7 +263,6 @@ func (r *Renderer) funcs() template.FuncMap {
 		"share": func(abs string) string {
 			return "https://www.facebook.com/sharer/sharer.php?u=" + url.QueryEscape(abs)
 		},
-		"plural": func(n int, word string) string { return fmt.Sprintf("%d %s", n, word) },
 		"absAsset": func(name string) (string, error) {
 			u, err := r.asset(name)
 			return r.origin + u, err
