@@ -51,18 +51,21 @@ type state struct {
 	conv      *markdown.Converter
 	renderer  *render.Renderer
 	layoutSum uint64
-	statics   map[string]staticFile // static name → processed file
-	images    map[string][2]int     // static image name → width, height
-	assets    map[string]string
-	site      *site.Site
-	shapes    map[string]uint64 // path → hash of what the model takes from the file
-	now       time.Time         // the clock of the build, for publishing dates
-	reshaped  bool              // the model was built anew by this build
-	sorted    []*content.File   // the files, sorted by path
-	global    uint64            // signature of what every page shows
-	routeSigs map[*site.Route]uint64
-	routeDeps routeDeps
-	sigs      map[string]uint64 // output name → signature of its inputs
+	// customLayouts: the site has layouts of its own, which may show any
+	// page anywhere (checked when layouts change, not at every rebuild).
+	customLayouts bool
+	statics       map[string]staticFile // static name → processed file
+	images        map[string][2]int     // static image name → width, height
+	assets        map[string]string
+	site          *site.Site
+	shapes        map[string]uint64 // path → hash of what the model takes from the file
+	now           time.Time         // the clock of the build, for publishing dates
+	reshaped      bool              // the model was built anew by this build
+	sorted        []*content.File   // the files, sorted by path
+	global        uint64            // signature of what every page shows
+	routeSigs     map[*site.Route]uint64
+	routeDeps     routeDeps
+	sigs          map[string]uint64 // output name → signature of its inputs
 }
 
 // NewBuilder returns a Builder for cfg.
@@ -168,7 +171,7 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 		loaded, loadErrs := content.LoadFiles(ctx, b.cfg.Site, toRead)
 		errs.Append(loadErrs)
 		for _, f := range loaded {
-			next.files[f.Path], next.sums[f.Path] = f, b.sumFile(f)
+			next.files[f.Path], next.sums[f.Path] = f, f.Sum
 			if i, ok := slices.BinarySearchFunc(next.sorted, f.Path, func(g *content.File, p string) int { return strings.Compare(g.Path, p) }); ok {
 				next.sorted[i] = f
 			}
@@ -191,7 +194,7 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 		errs.Append(loadErrs)
 		for _, f := range loaded {
 			next.files[f.Path] = f
-			next.sums[f.Path] = b.sumFile(f)
+			next.sums[f.Path] = f.Sum
 			reparsed = append(reparsed, f)
 		}
 		files = next.sortedFiles()
@@ -260,7 +263,7 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 			return nil, errs
 		}
 		next.renderer = r
-		next.layoutSum = b.sumFS(layouts)
+		next.layoutSum, next.customLayouts = b.sumFS(layouts), customLayouts(b.cfg)
 	}
 	if errs.Err() != nil {
 		return nil, errs

@@ -53,7 +53,7 @@ func newSigner(b *Builder, st *state) *signer {
 		g.pages(h, s.Sections[sec])
 	}
 	g.pages(h, s.Menu...)
-	if customLayouts(b.cfg) {
+	if st.customLayouts {
 		g.pages(h, s.Pages...)
 		for _, t := range s.Tags {
 			g.pages(h, t.Page)

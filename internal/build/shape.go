@@ -133,10 +133,6 @@ func (st *state) sortedFiles() []*content.File {
 	return files
 }
 
-// sumFile identifies what a file says: an edit that changes nothing (a
-// touch, a save without change) changes no output.
-func (b *Builder) sumFile(f *content.File) uint64 { return f.Sum }
-
 // sumFS hashes every file of fsys, for layouts.
 func (b *Builder) sumFS(fsys fs.FS) uint64 {
 	var h maphash.Hash
