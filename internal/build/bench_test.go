@@ -21,7 +21,6 @@ import (
 	"io/fs"
 	"maps"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -418,46 +417,4 @@ func BenchmarkFullBuild(b *testing.B) {
 			return dir, dir.Commit
 		})
 	})
-}
-
-// BenchmarkRebuild edits one article and rebuilds, as loa serve does on a
-// save: the Builder keeps the last build and redoes what the edit touches.
-func BenchmarkRebuild(b *testing.B) {
-	dir := filepath.Join(b.TempDir(), "site")
-	if err := os.CopyFS(dir, os.DirFS(corpusDir(b))); err != nil {
-		b.Fatal(err)
-	}
-	articles, err := fs.Glob(os.DirFS(dir), "content/chu-de/*/*.md")
-	if err != nil || len(articles) < 2 {
-		b.Fatalf("no articles to edit (%v)", err)
-	}
-	name := articles[0]
-	if path.Base(name) == "_index.md" {
-		name = articles[1]
-	}
-	orig, err := os.ReadFile(filepath.Join(dir, name))
-	if err != nil {
-		b.Fatal(err)
-	}
-	bl := build.NewBuilder(build.Config{Site: os.DirFS(dir), Theme: loa.DefaultTheme(), BaseURL: benchBaseURL, Now: benchNow})
-	mem := output.NewMemory()
-	if _, err := bl.Build(context.Background(), mem); err != nil {
-		b.Fatal(err)
-	}
-	var rendered, i int
-	for b.Loop() {
-		b.StopTimer()
-		i++
-		edit := fmt.Appendf(slices.Clone(orig), "\nĐoạn bổ sung lần thứ %d: cử tri kiến nghị, chính quyền trả lời.\n", i)
-		if err := os.WriteFile(filepath.Join(dir, name), edit, 0o644); err != nil {
-			b.Fatal(err)
-		}
-		b.StartTimer()
-		res, err := bl.Rebuild(context.Background(), []string{name}, mem)
-		if err != nil {
-			b.Fatal(err)
-		}
-		rendered = res.Rendered
-	}
-	b.ReportMetric(float64(rendered), "rendered/op")
 }
