@@ -13,6 +13,8 @@ import (
 	"path"
 	"strings"
 	"sync/atomic"
+
+	"github.com/loa-vn/loa/internal/build"
 )
 
 // snapshot is one good build: file name → bytes, never modified once
@@ -93,12 +95,5 @@ func fileName(p string) (string, bool) {
 	if clean != p && clean+"/" != p {
 		return "", false
 	}
-	name := strings.TrimPrefix(clean, "/")
-	if strings.HasSuffix(p, "/") || name == "" {
-		if name != "" {
-			name += "/"
-		}
-		name += "index.html"
-	}
-	return name, true
+	return build.FileName(p), true // the build's own URL → file rule
 }
