@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	loa "github.com/loa-vn/loa"
 	"github.com/loa-vn/loa/internal/build"
@@ -53,6 +54,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	out := fs.String("out", "public", "output folder, replaced as a whole when the build succeeds")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (for performance work)")
 	memProfile := fs.String("memprofile", "", "write a heap profile to this file at the end (for performance work)")
+	verbose := fs.Bool("v", false, "also print the time of each phase of the build")
 	if ok, code := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
@@ -86,12 +88,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		dir.Abort()
 		return report(stderr, err)
 	}
+	committing := time.Now()
 	if err := dir.Commit(); err != nil {
 		fmt.Fprintln(stderr, "loa build:", err)
 		return exitContent
 	}
+	res.Phases = append(res.Phases, build.Phase{Name: "swap in, remove old output", Duration: time.Since(committing)})
+	res.Duration += res.Phases[len(res.Phases)-1].Duration
 	res.Notices.Print(stderr)
-	printSummary(stdout, res, *out)
+	printSummary(stdout, res, *out, *verbose)
 	return exitOK
 }
 
@@ -122,7 +127,7 @@ var kindOrder = []struct {
 	{content.KindUnit, "units"}, {content.KindSection, "sections"},
 }
 
-func printSummary(w io.Writer, res *build.Result, out string) {
+func printSummary(w io.Writer, res *build.Result, out string, phases bool) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, k := range kindOrder {
 		if n := res.Kinds[k.kind]; n > 0 {
@@ -132,6 +137,11 @@ func printSummary(w io.Writer, res *build.Result, out string) {
 	fmt.Fprintf(tw, "  HTML pages written\t%6d\n", res.Pages)
 	fmt.Fprintf(tw, "  static files copied\t%6d\n", res.Static)
 	fmt.Fprintf(tw, "  output (%d files in %s)\t%s\n", res.Files, out, size(res.Bytes))
+	if phases {
+		for _, p := range res.Phases {
+			fmt.Fprintf(tw, "    %s\t%d ms\n", p.Name, p.Duration.Milliseconds())
+		}
+	}
 	fmt.Fprintf(tw, "  build time\t%d ms\n", res.Duration.Milliseconds())
 	tw.Flush()
 }

@@ -14,7 +14,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"golang.org/x/sync/errgroup"
 
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
@@ -84,15 +83,11 @@ func documentNumbers(files []*content.File, publish site.Config) map[string]stri
 func convert(ctx context.Context, conv *markdown.Converter, files []*content.File) (map[*content.File]*markdown.Result, diag.List) {
 	results := make([]*markdown.Result, len(files))
 	failures := make([]error, len(files))
-	g, _ := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, f := range files {
-		g.Go(func() error {
-			results[i], failures[i] = conv.Convert(f.Body, markdown.Options{FirstLine: f.BodyLine, Unsafe: f.Meta.Unsafe, URL: f.URL})
-			return nil
-		})
-	}
-	g.Wait()
+	forEach(ctx, len(files), runtime.GOMAXPROCS(0), func(i int) error {
+		f := files[i]
+		results[i], failures[i] = conv.Convert(f.Body, markdown.Options{FirstLine: f.BodyLine, Unsafe: f.Meta.Unsafe, URL: f.URL})
+		return nil
+	})
 	bodies := make(map[*content.File]*markdown.Result, len(files))
 	var errs diag.List
 	for i, f := range files {
@@ -161,29 +156,24 @@ func (w *writer) names() []string {
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// pages renders routes on all cores. With dropBodies (one-shot builds) a
-// page's HTML body is let go once its only route is written.
+// pages renders routes on all cores, with twice as many workers as cores
+// so that one renders while another waits on the disk. With dropBodies
+// (one-shot builds) a page's HTML body is let go once its only route is
+// written.
 func (w *writer) pages(ctx context.Context, r *render.Renderer, s *site.Site, routes []*site.Route, dropBodies bool) error {
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, route := range routes {
-		g.Go(func() error {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			buf := bufPool.Get().(*bytes.Buffer)
-			defer bufPool.Put(buf)
-			buf.Reset()
-			if err := r.Render(buf, s, route); err != nil {
-				return err
-			}
-			if p := route.Page; dropBodies && route.Pager == nil && p.Body != nil && singleRoute[p.Kind] {
-				p.Body.HTML = ""
-			}
-			return w.put(FileName(route.URL), buf.Bytes())
-		})
-	}
-	return g.Wait()
+	return forEach(ctx, len(routes), 2*runtime.GOMAXPROCS(0), func(i int) error {
+		route := routes[i]
+		buf := bufPool.Get().(*bytes.Buffer)
+		defer bufPool.Put(buf)
+		buf.Reset()
+		if err := r.Render(buf, s, route); err != nil {
+			return err
+		}
+		if p := route.Page; dropBodies && route.Pager == nil && p.Body != nil && singleRoute[p.Kind] {
+			p.Body.HTML = ""
+		}
+		return w.put(FileName(route.URL), buf.Bytes())
+	})
 }
 
 // singleRoute lists the kinds whose pages have one route, the only place

@@ -16,12 +16,16 @@ type linkPolicy struct{ unsafe bool }
 
 var dangerousSchemes = []string{"javascript:", "vbscript:", "data:", "file:"}
 
+// urlBlanks removes the tab and newline characters a browser strips from
+// a URL before reading its scheme.
+var urlBlanks = strings.NewReplacer("\t", "", "\n", "", "\r", "")
+
 // IsDangerousURL reports whether dest would run script or embed content
 // when followed: javascript:, vbscript:, data: and file: targets, in any
 // letter case and with any leading blanks or control characters.
 func IsDangerousURL(dest string) bool {
 	d := strings.ToLower(strings.TrimLeft(dest, " \t\r\n\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"))
-	d = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(d)
+	d = urlBlanks.Replace(d)
 	for _, s := range dangerousSchemes {
 		if strings.HasPrefix(d, s) {
 			return true

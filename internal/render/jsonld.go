@@ -1,64 +1,113 @@
 package render
 
 import (
+	"encoding/json"
+	"html/template"
 	"time"
 
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/site"
 )
 
-// ld is one JSON-LD object; html/template encodes it as escaped JSON.
-type ld = map[string]any
+// The schema.org types Loa describes pages with. Fields are in the order
+// they are written.
+type (
+	ldGraph struct {
+		Context string `json:"@context"`
+		Graph   []any  `json:"@graph"`
+	}
+	ldBreadcrumbs struct {
+		Type  string       `json:"@type"`
+		Items []ldListItem `json:"itemListElement"`
+	}
+	ldListItem struct {
+		Type     string `json:"@type"`
+		Position int    `json:"position"`
+		Name     string `json:"name"`
+		Item     string `json:"item"`
+	}
+	ldArticle struct {
+		Type          string `json:"@type"`
+		Headline      string `json:"headline"`
+		Description   string `json:"description"`
+		DatePublished string `json:"datePublished"`
+		InLanguage    string `json:"inLanguage"`
+		MainEntity    string `json:"mainEntityOfPage"`
+		Publisher     ldOrg  `json:"publisher"`
+		Author        *ldOrg `json:"author,omitempty"`
+		Image         string `json:"image,omitempty"`
+	}
+	ldOrg struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
+	}
+	ldFAQ struct {
+		Type      string       `json:"@type"`
+		Questions []ldQuestion `json:"mainEntity"`
+	}
+	ldQuestion struct {
+		Type   string   `json:"@type"`
+		Name   string   `json:"name"`
+		Answer ldAnswer `json:"acceptedAnswer"`
+	}
+	ldAnswer struct {
+		Type string `json:"@type"`
+		Text string `json:"text"`
+	}
+)
 
 // jsonLD returns the schema.org description of the page: a BreadcrumbList,
-// plus NewsArticle for articles and news and FAQPage for Q&A.
-func (r *Renderer) jsonLD(d *Data) ld {
+// plus NewsArticle for articles and news and FAQPage for Q&A. It is
+// already JSON, safe inside <script>: encoding/json writes <, > and & as
+// \u003c, \u003e and \u0026, so no "</script>" can appear.
+func (r *Renderer) jsonLD(d *Data) (template.JS, error) {
 	p := d.Page
-	var graph []ld
+	g := ldGraph{Context: "https://schema.org", Graph: []any{}}
 	if len(d.Crumbs) > 1 {
-		items := make([]ld, len(d.Crumbs))
+		items := make([]ldListItem, len(d.Crumbs))
 		for i, c := range d.Crumbs {
-			items[i] = ld{"@type": "ListItem", "position": i + 1, "name": c.Title, "item": r.abs(c.URL)}
+			items[i] = ldListItem{"ListItem", i + 1, c.Title, r.abs(c.URL)}
 		}
-		graph = append(graph, ld{"@type": "BreadcrumbList", "itemListElement": items})
+		g.Graph = append(g.Graph, ldBreadcrumbs{"BreadcrumbList", items})
 	}
 	switch p.Kind {
 	case content.KindArticle, content.KindNews:
-		a := ld{
-			"@type": "NewsArticle", "headline": p.Title, "description": p.Summary,
-			"datePublished": p.Date.Format(time.RFC3339), "inLanguage": "vi",
-			"mainEntityOfPage": r.abs(p.URL),
-			"publisher":        ld{"@type": "Organization", "name": orDefault(d.Site.Publisher, d.Site.Title)},
+		a := ldArticle{
+			Type: "NewsArticle", Headline: p.Title, Description: p.Summary,
+			DatePublished: p.Date.Format(time.RFC3339), InLanguage: "vi",
+			MainEntity: r.abs(p.URL),
+			Publisher:  ldOrg{"Organization", orDefault(d.Site.Publisher, d.Site.Title)},
 		}
 		if p.Meta.Author != "" {
-			a["author"] = ld{"@type": "Organization", "name": p.Meta.Author}
+			a.Author = &ldOrg{"Organization", p.Meta.Author}
 		} else if p.Unit != nil {
-			a["author"] = ld{"@type": "Organization", "name": p.Unit.Title}
+			a.Author = &ldOrg{"Organization", p.Unit.Title}
 		}
 		if p.Meta.Image != "" {
-			a["image"] = r.abs("/" + p.Meta.Image)
+			a.Image = r.abs("/" + p.Meta.Image)
 		}
-		graph = append(graph, a)
+		g.Graph = append(g.Graph, a)
 	case content.KindQA:
-		graph = append(graph, faq([]*site.Page{p}))
+		g.Graph = append(g.Graph, faq([]*site.Page{p}))
 	case content.KindSection:
 		if p.URL == "/"+content.SectionQA+"/" && len(p.Items) > 0 {
-			graph = append(graph, faq(p.Items))
+			g.Graph = append(g.Graph, faq(p.Items))
 		}
 	}
-	return ld{"@context": "https://schema.org", "@graph": graph}
+	out, err := json.Marshal(g)
+	return template.JS(out), err
 }
 
-func faq(items []*site.Page) ld {
-	qs := make([]ld, len(items))
+func faq(items []*site.Page) ldFAQ {
+	qs := make([]ldQuestion, len(items))
 	for i, q := range items {
 		answer := q.Summary
 		if q.Body != nil && q.Body.Text != "" {
 			answer = q.Body.Text
 		}
-		qs[i] = ld{"@type": "Question", "name": q.Title, "acceptedAnswer": ld{"@type": "Answer", "text": answer}}
+		qs[i] = ldQuestion{"Question", q.Title, ldAnswer{"Answer", answer}}
 	}
-	return ld{"@type": "FAQPage", "mainEntity": qs}
+	return ldFAQ{"FAQPage", qs}
 }
 
 func orDefault(s, def string) string {
