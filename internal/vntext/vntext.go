@@ -23,7 +23,7 @@ func NFC(s string) string {
 	if strings.ContainsRune(s, 'Ð') {
 		s = strings.ReplaceAll(s, "Ð", "Đ")
 	}
-	if norm.NFC.IsNormalString(s) {
+	if isStableNFC(s) || norm.NFC.IsNormalString(s) {
 		return s
 	}
 	return norm.NFC.String(s)
