@@ -97,6 +97,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	res.Duration += res.Phases[len(res.Phases)-1].Duration
 	res.Notices.Print(stderr)
 	printSummary(stdout, res, *out, *verbose)
+	if kept, replaced := dir.Stats(); *verbose && kept+replaced > 0 {
+		fmt.Fprintf(stdout, "  started from the previous output: %d files were already right, %d rewritten\n", kept, replaced)
+	}
 	return exitOK
 }
 
