@@ -14,7 +14,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
 	"github.com/loa-vn/loa/internal/feed"
