@@ -32,6 +32,10 @@ type Config struct {
 	DeferSearch bool
 	// Clock gives the time of each rebuild when Now is zero; time.Now when nil.
 	Clock func() time.Time
+
+	// minifyPages minifies each page rather than the layouts once, for the
+	// test that shows the two give the same pages.
+	minifyPages bool
 }
 
 // Result summarises a build.

@@ -257,7 +257,11 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 
 	// Layouts (which need the asset names).
 	if layoutsChanged || prev == nil || baseURL != prev.baseURL || !maps.Equal(next.assets, prev.assets) || !maps.Equal(next.images, prev.images) {
-		r, err := render.New(layouts, render.Config{BaseURL: baseURL, Assets: next.assets, Dev: b.cfg.Dev, ImageSize: next.imageSize})
+		rc := render.Config{BaseURL: baseURL, Assets: next.assets, Dev: b.cfg.Dev, ImageSize: next.imageSize, Minify: b.min.Template}
+		if b.cfg.minifyPages {
+			rc.Minify = nil
+		}
+		r, err := render.New(layouts, rc)
 		if err != nil {
 			errs.Add(diag.Pos{File: "layouts"}, "", err.Error(), "fix the template")
 			return nil, errs

@@ -109,3 +109,44 @@ func TestSampleKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestMinifiedLayouts checks that pages made from layouts minified once
+// are the pages the minifier makes of each page, up to what a second pass
+// of the minifier removes; and how many bytes that leaves.
+func TestMinifiedLayouts(t *testing.T) {
+	build := func(minifyPages bool) map[string][]byte {
+		mem := output.NewMemory()
+		cfg := Config{Site: os.DirFS("../.."), Theme: os.DirFS("../.."), BaseURL: "https://example.org/", Now: testNow, minifyPages: minifyPages}
+		if _, err := Build(context.Background(), cfg, mem); err != nil {
+			t.Fatal(err)
+		}
+		return mem.Files()
+	}
+	fromLayouts, perPage := build(false), build(true)
+	min := output.NewMinifier()
+	var sizeLayouts, sizePages, pages int
+	for name, want := range perPage {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		got := fromLayouts[name]
+		again, err := min.Bytes(name, got)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if string(again) != string(want) {
+			t.Errorf("%s: minifying the page made from minified layouts gives\n%s\nwant\n%s", name, again, want)
+			continue
+		}
+		pages++
+		sizeLayouts += len(got)
+		sizePages += len(want)
+	}
+	if pages < 100 {
+		t.Fatalf("compared only %d pages", pages)
+	}
+	t.Logf("%d pages: %d bytes from minified layouts, %d from minified pages (+%.2f%%)", pages, sizeLayouts, sizePages, 100*float64(sizeLayouts-sizePages)/float64(sizePages))
+	if sizeLayouts > sizePages*103/100 {
+		t.Errorf("pages from minified layouts are %d bytes, more than 3%% over the %d of minified pages", sizeLayouts, sizePages)
+	}
+}

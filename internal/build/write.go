@@ -171,6 +171,9 @@ func (w *writer) pages(ctx context.Context, r *render.Renderer, s *site.Site, ro
 		if p := route.Page; dropBodies && route.Pager == nil && p.Body != nil && singleRoute[p.Kind] {
 			p.Body.HTML = ""
 		}
+		if r.Minified() {
+			return w.putRaw(FileName(route.URL), bytes.Clone(buf.Bytes())) // buf goes back to the pool
+		}
 		return w.put(FileName(route.URL), buf.Bytes())
 	})
 }

@@ -45,6 +45,7 @@ type Dir struct {
 	// folder): slash name → size of a regular file, or -1 for a folder.
 	// Filled in the background; ready is closed when it is complete.
 	found    map[string]int64
+	shared   map[string]bool // regular files found with more than one link
 	ready    chan struct{}
 	scanErr  error
 	mu       sync.Mutex
@@ -106,7 +107,7 @@ func NewDir(target string) (*Dir, error) {
 	if earlier == "" {
 		close(d.ready)
 	} else {
-		d.found = map[string]int64{}
+		d.found, d.shared = map[string]int64{}, map[string]bool{}
 		go d.scan()
 	}
 	if err := d.writeMarker(); err != nil {
@@ -147,6 +148,9 @@ func (d *Dir) scan() {
 				return err
 			}
 			d.found[name] = info.Size()
+			if !singleLink(info) {
+				d.shared[name] = true
+			}
 		default:
 			return d.root.Remove(name)
 		}
@@ -245,7 +249,15 @@ func (d *Dir) Put(name string, data []byte) error {
 				return nil
 			}
 			d.replaced.Add(1)
-			// Never write into the old file: it may be linked elsewhere.
+			if size >= 0 && !d.shared[name] {
+				// Overwrite in place: cheaper than a new file on most
+				// file systems.
+				if err := d.overwrite(name, data); err != nil {
+					return fmt.Errorf("write %s: %w", name, err)
+				}
+				return nil
+			}
+			// A folder, or a file linked elsewhere: never write into it.
 			if err := d.root.RemoveAll(name); err != nil {
 				return fmt.Errorf("write %s: %w", name, err)
 			}
@@ -258,6 +270,16 @@ func (d *Dir) Put(name string, data []byte) error {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
+}
+
+// overwrite replaces the content of the existing file name.
+func (d *Dir) overwrite(name string, data []byte) error {
+	f, err := d.root.OpenFile(name, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	return errors.Join(err, f.Close())
 }
 
 // holds reports whether the file name has the bytes data.

@@ -35,23 +35,39 @@ type Remover interface {
 }
 
 // Minifier minifies files by their extension. Safe for concurrent use.
-type Minifier struct{ m *minify.M }
+type Minifier struct{ m, tmpl *minify.M }
 
 // NewMinifier returns a Minifier for HTML, CSS, JS, JSON, XML and SVG.
 func NewMinifier() *Minifier {
 	m := minify.New()
-	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: false, KeepDefaultAttrVals: true})
+	page := html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: false, KeepDefaultAttrVals: true}
+	m.Add("text/html", &page)
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("application/javascript", js.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
-	return &Minifier{m: m}
+	tmpl := minify.New()
+	layout := page
+	layout.TemplateDelims = html.GoTemplateDelims
+	tmpl.Add("text/html", &layout)
+	tmpl.AddFunc("text/css", css.Minify)
+	return &Minifier{m: m, tmpl: tmpl}
 }
 
 var mediaTypes = map[string]string{
 	".html": "text/html", ".css": "text/css", ".js": "application/javascript",
 	".json": "application/json", ".xml": "application/xml", ".svg": "image/svg+xml",
+}
+
+// Template minifies the source of an html/template file, keeping its
+// {{actions}} as they are, so that the pages it makes come out minified.
+func (m *Minifier) Template(src string) (string, error) {
+	out, err := m.tmpl.String("text/html", src)
+	if err != nil {
+		return "", err
+	}
+	return out, nil
 }
 
 // Minifies reports whether files named name are minified.

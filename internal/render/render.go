@@ -59,6 +59,9 @@ type Config struct {
 	Dev     bool              // serve mode: add the live-reload script
 	// ImageSize gives the width and height of a static image ("img/a.png").
 	ImageSize func(name string) (w, h int, ok bool)
+	// Minify, when set, minifies the source of each layout file once, so
+	// that pages come out minified without minifying each page.
+	Minify func(src string) (string, error)
 }
 
 // Renderer executes layouts. Safe for concurrent use.
@@ -72,6 +75,7 @@ type Renderer struct {
 	origin    string // scheme and host, e.g. "https://example.org"
 	layouts   map[string]*template.Template
 	notFound  []string // layouts a route asked for that do not exist
+	minified  bool     // every layout file was minified
 }
 
 // Data is what a layout runs on.
@@ -94,7 +98,7 @@ func New(fsys fs.FS, cfg Config) (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("base URL %q: %w", cfg.BaseURL, err)
 	}
-	r := &Renderer{cfg: cfg, base: strings.TrimSuffix(u.Path, "/"), layouts: map[string]*template.Template{}}
+	r := &Renderer{cfg: cfg, base: strings.TrimSuffix(u.Path, "/"), layouts: map[string]*template.Template{}, minified: cfg.Minify != nil}
 	if u.Scheme != "" && u.Host != "" {
 		r.origin = u.Scheme + "://" + u.Host
 	}
@@ -107,17 +111,28 @@ func New(fsys fs.FS, cfg Config) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
+	sources := map[string]string{}
+	for _, file := range append(shared, names...) {
+		src, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			return nil, fmt.Errorf("layouts/%s: %w", file, err)
+		}
+		sources[file] = string(src)
+		if cfg.Minify != nil {
+			if min, err := cfg.Minify(string(src)); err == nil {
+				sources[file] = min
+			} else {
+				r.minified = false // this file as written; pages need minifying
+			}
+		}
+	}
 	for _, name := range names {
 		if name == "base.html" {
 			continue
 		}
 		t := template.New(name).Funcs(r.funcs())
 		for _, file := range append(shared, name) {
-			src, err := fs.ReadFile(fsys, file)
-			if err != nil {
-				return nil, fmt.Errorf("layouts/%s: %w", file, err)
-			}
-			if _, err := t.New("layouts/" + file).Parse(string(src)); err != nil {
+			if _, err := t.New("layouts/" + file).Parse(sources[file]); err != nil {
 				return nil, fmt.Errorf("%w", err)
 			}
 		}
@@ -128,6 +143,10 @@ func New(fsys fs.FS, cfg Config) (*Renderer, error) {
 	}
 	return r, nil
 }
+
+// Minified reports whether the pages come out minified: every layout file
+// was minified by Config.Minify. Markdown bodies are put in as converted.
+func (r *Renderer) Minified() bool { return r.minified }
 
 // Has reports whether layout exists.
 func (r *Renderer) Has(layout string) bool { return r.layouts[layout] != nil }
