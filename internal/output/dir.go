@@ -252,7 +252,7 @@ func (d *Dir) Put(name string, data []byte) error {
 			if size >= 0 && !d.shared[name] {
 				// Overwrite in place: cheaper than a new file on most
 				// file systems.
-				if err := d.overwrite(name, data); err != nil {
+				if err := d.overwrite(name, data, size); err != nil {
 					return fmt.Errorf("write %s: %w", name, err)
 				}
 				return nil
@@ -272,13 +272,19 @@ func (d *Dir) Put(name string, data []byte) error {
 	return nil
 }
 
-// overwrite replaces the content of the existing file name.
-func (d *Dir) overwrite(name string, data []byte) error {
-	f, err := d.root.OpenFile(name, os.O_WRONLY|os.O_TRUNC, 0)
+// overwrite replaces the content of the existing file name, of size old.
+// It writes over the old bytes and then cuts what is left, rather than
+// opening with O_TRUNC: ext4 flushes a file truncated to zero when it is
+// closed (auto_da_alloc), which made rewriting a site several times slower.
+func (d *Dir) overwrite(name string, data []byte, old int64) error {
+	f, err := d.root.OpenFile(name, os.O_WRONLY, 0)
 	if err != nil {
 		return err
 	}
 	_, err = f.Write(data)
+	if err == nil && old > int64(len(data)) {
+		err = f.Truncate(int64(len(data)))
+	}
 	return errors.Join(err, f.Close())
 }
 
