@@ -172,7 +172,7 @@ func (w *writer) pages(ctx context.Context, r *render.Renderer, s *site.Site, ro
 			p.Body.HTML = ""
 		}
 		if r.Minified() {
-			return w.putRaw(FileName(route.URL), bytes.Clone(buf.Bytes())) // buf goes back to the pool
+			return w.putRaw(FileName(route.URL), buf.Bytes())
 		}
 		return w.put(FileName(route.URL), buf.Bytes())
 	})

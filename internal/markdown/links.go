@@ -89,23 +89,26 @@ func blockOffset(n ast.Node, source []byte) int {
 
 // collectText fills the plain-text fields of res from the parsed document.
 func collectText(doc ast.Node, source []byte, res *Result) {
-	var all strings.Builder
+	var all bytes.Buffer
+	all.Grow(len(source))
 	for b := doc.FirstChild(); b != nil; b = b.NextSibling() {
-		var block bytes.Buffer
-		writeText(&block, b, source)
-		t := strings.TrimSpace(block.String())
-		if t == "" {
+		start := all.Len()
+		writeText(&all, b, source)
+		text := bytes.TrimSpace(all.Bytes()[start:])
+		n := copy(all.Bytes()[start:], text) // the block, trimmed, where it began
+		all.Truncate(start + n)
+		if n == 0 {
 			continue
 		}
+		block := all.Bytes()[start:]
 		if h, ok := b.(*ast.Heading); ok {
 			id, _ := h.AttributeString("id")
 			idText, _ := id.([]byte)
-			res.Headings = append(res.Headings, Heading{Level: h.Level, ID: string(idText), Text: t})
+			res.Headings = append(res.Headings, Heading{Level: h.Level, ID: string(idText), Text: string(block)})
 		}
 		if res.Lead == "" && b.Kind() == ast.KindParagraph {
-			res.Lead = t
+			res.Lead = string(block)
 		}
-		all.WriteString(t)
 		all.WriteByte('\n')
 	}
 	res.Text = all.String()

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"maps"
 	"sync"
 )
@@ -14,8 +15,9 @@ type Memory struct {
 // NewMemory returns an empty Memory.
 func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
 
-// Put stores data under name.
+// Put stores a copy of data under name.
 func (m *Memory) Put(name string, data []byte) error {
+	data = bytes.Clone(data)
 	m.mu.Lock()
 	m.files[name] = data
 	m.mu.Unlock()

@@ -23,7 +23,8 @@ import (
 )
 
 // A Sink receives the files of a built site. Names are slash paths
-// relative to the site's root ("chu-de/index.html").
+// relative to the site's root ("chu-de/index.html"). Put must not keep
+// data after it returns: the caller may reuse it.
 type Sink interface {
 	Put(name string, data []byte) error
 }

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -71,7 +72,7 @@ type delta struct {
 
 func (d *delta) Put(name string, data []byte) error {
 	d.mu.Lock()
-	d.put[name] = data
+	d.put[name] = bytes.Clone(data)
 	d.mu.Unlock()
 	return nil
 }
