@@ -418,3 +418,29 @@ func BenchmarkFullBuild(b *testing.B) {
 		})
 	})
 }
+
+// BenchmarkRenderLayout renders the routes of each layout on one core,
+// reporting the time per page: where the render phase spends its time.
+func BenchmarkRenderLayout(b *testing.B) {
+	p := model(b)
+	byLayout := map[string][]*site.Route{}
+	for _, r := range p.site.Routes {
+		byLayout[r.Layout] = append(byLayout[r.Layout], r)
+	}
+	for _, layout := range slices.Sorted(maps.Keys(byLayout)) {
+		routes := byLayout[layout]
+		b.Run(layout, func(b *testing.B) {
+			var buf bytes.Buffer
+			for b.Loop() {
+				for _, r := range routes {
+					buf.Reset()
+					if err := p.r.Render(&buf, p.site, r); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(routes)), "ns/page")
+			b.ReportMetric(float64(len(routes)), "pages")
+		})
+	}
+}

@@ -13,7 +13,9 @@
 // # Data
 //
 // Each template runs on a *Data: .Site (*site.Site), .Page (*site.Page),
-// .Pager (*site.Pager or nil), .URL (this file's site URL), .Crumbs, .Dev.
+// .Pager (*site.Pager or nil), .URL (this file's site URL), .Abs (its
+// absolute URL, as abs .URL gives), .HasOrigin (as hasOrigin), .Crumbs
+// (each with .Title, .URL and .Current), .Dev.
 //
 // # Functions
 //
@@ -80,16 +82,21 @@ type Renderer struct {
 
 // Data is what a layout runs on.
 type Data struct {
-	Site   *site.Site
-	Page   *site.Page
-	Pager  *site.Pager
-	URL    string  // site-relative URL of this file
-	Crumbs []Crumb // breadcrumbs, home first, this page last
-	Dev    bool
+	Site      *site.Site
+	Page      *site.Page
+	Pager     *site.Pager
+	URL       string  // site-relative URL of this file
+	Abs       string  // absolute URL of this file (root-relative when the site's address is unknown)
+	HasOrigin bool    // the site's absolute address is known
+	Crumbs    []Crumb // breadcrumbs, home first, this page last
+	Dev       bool
 }
 
 // Crumb is one step of the breadcrumbs.
-type Crumb struct{ Title, URL string }
+type Crumb struct {
+	Title, URL string
+	Current    bool // the page itself, the last crumb
+}
 
 // New parses the layouts in fsys (a folder holding base.html, partials/
 // and one file per layout).
@@ -158,7 +165,7 @@ func (r *Renderer) Render(w io.Writer, s *site.Site, route *site.Route) error {
 		return fmt.Errorf("layouts/%s.html: missing (needed for %s)", route.Layout, route.URL)
 	}
 	r.useSite(s)
-	d := &Data{Site: s, Page: route.Page, Pager: route.Pager, URL: route.URL, Crumbs: crumbs(s, route.Page), Dev: r.cfg.Dev}
+	d := &Data{Site: s, Page: route.Page, Pager: route.Pager, URL: route.URL, Abs: r.abs(route.URL), HasOrigin: r.origin != "", Crumbs: crumbs(s, route.Page), Dev: r.cfg.Dev}
 	if err := t.ExecuteTemplate(w, "base", d); err != nil {
 		return fmt.Errorf("render %s with layouts/%s.html: %w", route.URL, route.Layout, err)
 	}
@@ -242,6 +249,7 @@ func crumbs(s *site.Site, p *site.Page) []Crumb {
 	for i := len(chain) - 1; i >= 0; i-- {
 		out = append(out, Crumb{Title: chain[i].Title, URL: chain[i].URL})
 	}
+	out[len(out)-1].Current = true
 	return out
 }
 
