@@ -16,6 +16,11 @@
 #            go: go run ./internal/bench/corpus makes both (byte-identical, faster)
 #   SHARED   folder holding gencorpus.py and hugo-site/ (default: ../shared/bench
 #            beside this repository)
+#   FRESH    1: delete both outputs before every run (untimed), so that each
+#            tool writes into an empty folder, as on a CI runner with a
+#            clean clone. Default: each tool builds over its own previous
+#            output, as on an editor's machine (Hugo overwrites its files;
+#            Loa starts from the output it kept, .loa-public-N.loa-prev).
 #
 # What is compared:
 #   Hugo: SHARED/hugo-site with the corpus from `gencorpus.py --n N --seed SEED`
@@ -82,6 +87,10 @@ echo "go: $(go version 2>/dev/null || echo none); CPUs: $(nproc)"
 # run TOOL ROUND: one timed build; appends "tool round wall user sys rss_kb" to results.
 run() {
   local tool=$1 round=$2 log="$logs/$1-$2.txt"
+  if [ "${FRESH:-0}" = 1 ]; then
+    rm -rf "$hout" "$lout" "$(dirname "$lout")/.$(basename "$lout").loa-prev"
+    sync
+  fi
   case $tool in
   hugo) /usr/bin/time -v -o "$log" "$hugo" --source "$hsite" --destination "$hout" --minify --quiet --cleanDestinationDir >/dev/null ;;
   loa) /usr/bin/time -v -o "$log" "$LOA" build -source "$lsite" -out "$lout" -baseurl https://example.org/ >/dev/null ;;
@@ -94,7 +103,9 @@ run() {
     END { printf "%s %s %.2f %.2f %.2f %d\n", tool, round, wall, user, sys, rss }' "$log" | tee -a "$logs/results.txt"
 }
 
-echo "== runs: tool round wall_s user_s sys_s maxrss_kb (round 0 is the warm-up)"
+echo "== runs: tool round wall_s user_s sys_s maxrss_kb (round 0 is the warm-up, twice)"
+run hugo 0
+run loa 0
 run hugo 0
 run loa 0
 for i in $(seq 1 "$runs"); do
@@ -119,7 +130,7 @@ for tool in ("hugo", "loa"):
             html += f.endswith(".html")
             size += os.path.getsize(os.path.join(d, f))
     med[tool].update(files=files, html=html, size=size / 2**20)
-print("\n== N=%d: medians of %d runs (min-max wall)" % (n, med["hugo"]["runs"]))
+print("\n== N=%d, %s: medians of %d runs (min-max wall)" % (n, "fresh output folders" if os.environ.get("FRESH") == "1" else "over the previous output", med["hugo"]["runs"]))
 print("%-5s %18s %8s %10s %7s %7s %9s %10s" % ("tool", "wall s", "CPU s", "peak MiB", "files", "html", "out MiB", "html/s"))
 for tool, m in med.items():
     print("%-5s %6.2f (%.2f-%.2f) %8.2f %10.0f %7d %7d %9.1f %10.0f" % (
