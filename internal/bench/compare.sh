@@ -88,8 +88,12 @@ echo "go: $(go version 2>/dev/null || echo none); CPUs: $(nproc)"
 run() {
   local tool=$1 round=$2 log="$logs/$1-$2.txt"
   if [ "${FRESH:-0}" = 1 ]; then
-    rm -rf "$hout" "$lout" "$(dirname "$lout")/.$(basename "$lout").loa-prev"
+    case $tool in
+    hugo) rm -rf "$hout" ;;
+    loa) rm -rf "$lout" "$(dirname "$lout")/.$(basename "$lout").loa-prev" ;;
+    esac
     sync
+    sleep 5 # let the file system finish freeing the deleted blocks
   fi
   case $tool in
   hugo) /usr/bin/time -v -o "$log" "$hugo" --source "$hsite" --destination "$hout" --minify --quiet --cleanDestinationDir >/dev/null ;;
