@@ -110,15 +110,11 @@ func NewDir(target string) (*Dir, error) {
 		d.found, d.shared = map[string]int64{}, map[string]bool{}
 		go d.scan()
 	}
-	if err := d.writeMarker(); err != nil {
-		d.Abort()
-		return nil, err
-	}
 	return d, nil
 }
 
+// writeMarker marks the new folder as Loa's, once the scan is done.
 func (d *Dir) writeMarker() error {
-	<-d.ready
 	if d.found != nil {
 		if err := d.root.RemoveAll(Marker); err != nil {
 			return err
@@ -369,6 +365,10 @@ func (d *Dir) Commit() error {
 	if err := d.prune(); err != nil {
 		d.Abort()
 		return fmt.Errorf("delete the files no longer built: %w", err)
+	}
+	if err := d.writeMarker(); err != nil {
+		d.Abort()
+		return fmt.Errorf("mark %s as made by Loa: %w", d.staging, err)
 	}
 	d.root.Close()
 	if _, err := os.Lstat(d.target); err != nil {
