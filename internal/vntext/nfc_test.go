@@ -11,6 +11,7 @@ import (
 
 func stableRunes() []rune {
 	var rs []rune
+	stable := stableTable()
 	for r := rune(0); r < stableLimit; r++ {
 		if stable[r/64]&(1<<(r%64)) != 0 {
 			rs = append(rs, r)
