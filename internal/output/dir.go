@@ -51,7 +51,7 @@ type Dir struct {
 	mu       sync.Mutex
 	dirs     map[string]bool // folders known to exist
 	cleared  map[string]bool // files found where folders are now needed, deleted
-	written  map[string]bool // names Put this build
+	written  map[string]bool // names Put this build, in a folder taken over
 	kept     atomic.Int64    // files left as they were
 	replaced atomic.Int64    // files rewritten
 }
@@ -235,10 +235,10 @@ func (d *Dir) Put(name string, data []byte) error {
 	if d.scanErr != nil {
 		return fmt.Errorf("read the previous output in %s: %w", d.staging, d.scanErr)
 	}
-	d.mu.Lock()
-	d.written[name] = true
-	d.mu.Unlock()
-	if d.found != nil {
+	if d.found != nil { // a folder taken over: Commit deletes what was not written
+		d.mu.Lock()
+		d.written[name] = true
+		d.mu.Unlock()
 		if size, ok := d.found[name]; ok {
 			if size == int64(len(data)) && d.holds(name, data) {
 				d.kept.Add(1)

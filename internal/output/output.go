@@ -64,11 +64,7 @@ var mediaTypes = map[string]string{
 // Template minifies the source of an html/template file, keeping its
 // {{actions}} as they are, so that the pages it makes come out minified.
 func (m *Minifier) Template(src string) (string, error) {
-	out, err := m.tmpl.String("text/html", src)
-	if err != nil {
-		return "", err
-	}
-	return out, nil
+	return m.tmpl.String("text/html", src)
 }
 
 // Minifies reports whether files named name are minified.
