@@ -30,6 +30,7 @@ import (
 	"github.com/loa-vn/loa/internal/bench/synth"
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/output"
+	"github.com/loa-vn/loa/internal/par"
 	"github.com/loa-vn/loa/internal/search"
 	"github.com/loa-vn/loa/internal/site"
 	"github.com/loa-vn/loa/internal/vntext"
@@ -213,7 +214,7 @@ func BenchmarkWrite(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		err = forEach(context.Background(), len(names), 2*runtime.GOMAXPROCS(0), func(i int) error {
+		err = par.ForEach(context.Background(), len(names), 2*runtime.GOMAXPROCS(0), func(i int) error {
 			return dir.Put(names[i], pages[names[i]])
 		})
 		if err == nil {

@@ -19,6 +19,7 @@ import (
 	"github.com/loa-vn/loa/internal/feed"
 	"github.com/loa-vn/loa/internal/markdown"
 	"github.com/loa-vn/loa/internal/output"
+	"github.com/loa-vn/loa/internal/par"
 	"github.com/loa-vn/loa/internal/render"
 	"github.com/loa-vn/loa/internal/site"
 )
@@ -82,7 +83,7 @@ func documentNumbers(files []*content.File, publish site.Config) map[string]stri
 func convert(ctx context.Context, conv *markdown.Converter, files []*content.File) (map[*content.File]*markdown.Result, diag.List) {
 	results := make([]*markdown.Result, len(files))
 	failures := make([]error, len(files))
-	forEach(ctx, len(files), runtime.GOMAXPROCS(0), func(i int) error {
+	par.ForEach(ctx, len(files), runtime.GOMAXPROCS(0), func(i int) error {
 		f := files[i]
 		results[i], failures[i] = conv.Convert(f.Body, markdown.Options{FirstLine: f.BodyLine, Unsafe: f.Meta.Unsafe, URL: f.URL})
 		return nil
@@ -160,7 +161,7 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // (one-shot builds) a page's HTML body is let go once its only route is
 // written.
 func (w *writer) pages(ctx context.Context, r *render.Renderer, s *site.Site, routes []*site.Route, dropBodies bool) error {
-	return forEach(ctx, len(routes), 2*runtime.GOMAXPROCS(0), func(i int) error {
+	return par.ForEach(ctx, len(routes), 2*runtime.GOMAXPROCS(0), func(i int) error {
 		route := routes[i]
 		buf := bufPool.Get().(*bytes.Buffer)
 		defer bufPool.Put(buf)

@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/loa-vn/loa/internal/diag"
-	"golang.org/x/sync/errgroup"
+	"github.com/loa-vn/loa/internal/par"
 )
 
 // Ignored reports whether a file or folder name is skipped everywhere in
@@ -72,16 +72,14 @@ func Load(ctx context.Context, fsys fs.FS) ([]*File, diag.List) {
 func LoadFiles(ctx context.Context, fsys fs.FS, names []string) ([]*File, diag.List) {
 	files := make([]*File, len(names))
 	problems := make([]diag.List, len(names))
-	g, _ := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, name := range names {
-		g.Go(func() error {
-			files[i], problems[i] = ReadFile(fsys, name)
-			return nil
-		})
-	}
-	g.Wait()
+	stopped := par.ForEach(ctx, len(names), runtime.GOMAXPROCS(0), func(i int) error {
+		files[i], problems[i] = ReadFile(fsys, names[i])
+		return nil
+	})
 	var errs diag.List
+	if stopped != nil {
+		errs.Add(diag.Pos{File: "content"}, "", "reading stopped: "+stopped.Error(), "")
+	}
 	for _, p := range problems {
 		errs.Append(p)
 	}

@@ -1,4 +1,5 @@
-package build
+// Package par runs loops on a fixed set of worker goroutines.
+package par
 
 import (
 	"context"
@@ -6,12 +7,12 @@ import (
 	"sync/atomic"
 )
 
-// forEach calls fn(i) for every i in [0, n) on workers goroutines and
+// ForEach calls fn(i) for every i in [0, n) on workers goroutines and
 // returns the first error; after an error, or when ctx is done, no new call
 // starts. The workers live for the whole loop, so the deep stacks that
 // template execution and Markdown parsing need are grown once per worker,
 // not once per item.
-func forEach(ctx context.Context, n, workers int, fn func(i int) error) error {
+func ForEach(ctx context.Context, n, workers int, fn func(i int) error) error {
 	var (
 		next  atomic.Int64
 		once  sync.Once

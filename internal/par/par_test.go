@@ -1,4 +1,4 @@
-package build
+package par
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 func TestForEach(t *testing.T) {
 	for _, tc := range []struct{ n, workers int }{{0, 4}, {1, 4}, {7, 1}, {1000, 3}, {5, 16}} {
 		var seen = make([]atomic.Int32, tc.n)
-		if err := forEach(context.Background(), tc.n, tc.workers, func(i int) error {
+		if err := ForEach(context.Background(), tc.n, tc.workers, func(i int) error {
 			seen[i].Add(1)
 			return nil
 		}); err != nil {
@@ -27,7 +27,7 @@ func TestForEach(t *testing.T) {
 func TestForEachStopsAtFirstError(t *testing.T) {
 	boom := errors.New("boom")
 	var ran atomic.Int32
-	err := forEach(context.Background(), 10000, 2, func(i int) error {
+	err := ForEach(context.Background(), 10000, 2, func(i int) error {
 		ran.Add(1)
 		if i == 10 {
 			return boom
@@ -46,7 +46,7 @@ func TestForEachHonoursCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	var ran atomic.Int32
-	err := forEach(ctx, 100, 2, func(int) error { ran.Add(1); return nil })
+	err := ForEach(ctx, 100, 2, func(int) error { ran.Add(1); return nil })
 	if !errors.Is(err, context.Canceled) || ran.Load() != 0 {
 		t.Errorf("err = %v, ran = %d; want context.Canceled and no call", err, ran.Load())
 	}
