@@ -62,7 +62,10 @@ type Phase struct {
 }
 
 // Build runs the whole pipeline into sink. When content has errors it
-// returns them as a diag.List and writes nothing.
+// returns them as a diag.List and writes nothing. It lets go of what it
+// will not read again as it goes: in the returned Result.Site, pages have
+// no Markdown source, no HTML body and, with the theme's layouts, no
+// plain text but that of Q&A items. A Builder keeps them all.
 func Build(ctx context.Context, cfg Config, sink output.Sink) (*Result, error) {
 	b := NewBuilder(cfg)
 	b.once = true

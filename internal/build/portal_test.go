@@ -1,13 +1,19 @@
 package build
 
 import (
+	"context"
+	"html"
+	"os"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/loa-vn/loa/internal/content"
+	"github.com/loa-vn/loa/internal/output"
 )
 
 // TestSamplePortalContent checks the bundled portal against what the
@@ -16,7 +22,13 @@ import (
 // sample news items from at least 6 units, the four core documents, text in
 // NFC, and every cited document number linked to its page.
 func TestSamplePortalContent(t *testing.T) {
-	res, files := buildSample(t, "https://example.org/")
+	// A Builder keeps the pages' text, which a one-shot Build lets go.
+	mem := output.NewMemory()
+	res, err := NewBuilder(Config{Site: os.DirFS("../.."), Theme: os.DirFS("../.."), BaseURL: "https://example.org/", Now: testNow}).Build(context.Background(), mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := mem.Files()
 	s := res.Site
 	if len(s.Topics) != 7 {
 		t.Errorf("%d topics, want the plan's 7", len(s.Topics))
@@ -94,5 +106,60 @@ func TestSamplePortalContent(t *testing.T) {
 		if f.File != nil && f.File.Kind == content.KindNews && !strings.Contains(string(files[FileName(f.URL)]), "Bài mẫu") {
 			t.Errorf("%s does not show Bài mẫu", f.URL)
 		}
+	}
+}
+
+// TestOneShotBuildReleasesText checks that a one-shot build lets go of the
+// plain text of every indexed page but Q&A items once the search index has read
+// it, and that the index and pages are the same as a Builder's, which keeps
+// all text.
+func TestOneShotBuildReleasesText(t *testing.T) {
+	cfg := Config{Site: os.DirFS("../.."), Theme: os.DirFS("../.."), BaseURL: "https://example.org/", Now: testNow}
+	once, onceFiles := buildSample(t, "https://example.org/")
+	mem := output.NewMemory()
+	if _, err := NewBuilder(cfg).Build(context.Background(), mem); err != nil {
+		t.Fatal(err)
+	}
+	kept := mem.Files()
+	if len(onceFiles) != len(kept) {
+		t.Fatalf("one-shot build wrote %d files, a Builder %d", len(onceFiles), len(kept))
+	}
+	for name, data := range kept {
+		if string(onceFiles[name]) != string(data) {
+			t.Errorf("%s differs between a one-shot build and a Builder's", name)
+		}
+	}
+	for _, p := range once.Site.Pages {
+		if p.Body == nil || p.File == nil || p.File.IsIndex() {
+			continue // list pages are not in the index; their text is short
+		}
+		switch {
+		case p.Kind == content.KindQA && p.Body.Text == "":
+			t.Errorf("%s: Q&A text was released; the Q&A JSON-LD shows it", p.Path())
+		case p.Kind != content.KindQA && p.Body.Text != "":
+			t.Errorf("%s (%s): text kept after the index read it", p.Path(), p.Kind)
+		}
+	}
+}
+
+// TestOneShotBuildKeepsTextForCustomLayouts checks that a site's own
+// layouts, which may show any page's text, still get it in a one-shot
+// build.
+func TestOneShotBuildKeepsTextForCustomLayouts(t *testing.T) {
+	layout := `{{define "main"}}<pre id="plain">{{.Page.Body.Text}}</pre>{{end}}`
+	site := overlay{fstest.MapFS{"layouts/article.html": {Data: []byte(layout)}}, os.DirFS("../..")}
+	mem := output.NewMemory()
+	res, err := Build(context.Background(), Config{Site: site, Theme: os.DirFS("../.."), BaseURL: "https://example.org/", Now: testNow}, mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := res.Site.Articles[0]
+	page := string(mem.Files()[FileName(a.URL)])
+	_, shown, _ := strings.Cut(page, "<pre")
+	_, shown, _ = strings.Cut(shown, ">")
+	shown, _, _ = strings.Cut(shown, "</pre>")
+	words := strings.Fields(a.Body.Text)
+	if len(words) < 100 || !slices.Equal(strings.Fields(html.UnescapeString(shown)), words) {
+		t.Errorf("%s: the custom layout did not show the page's text (%d words kept)", a.URL, len(words))
 	}
 }

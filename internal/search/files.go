@@ -34,7 +34,7 @@ func Shard(key string, n int) int {
 // build indexes docs, which are in store order (newest first).
 func (c Config) build(docs []*doc) (map[string][]byte, error) {
 	ix := newIndexer(len(docs))
-	tokenizeAll(docs, func(i int, t *docTerms) { ix.add(int32(i), t) })
+	tokenizeAll(docs, c.Release, func(i int, t *docTerms) { ix.add(int32(i), t) })
 	ix.flush()
 	s := &scorer{n: len(docs), lens: ix.lens, top: c.Top}
 	for f, total := range ix.totals {

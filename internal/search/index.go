@@ -27,6 +27,11 @@ type Config struct {
 	ShardBytes  int // target size of a shard before compression; 4 KiB when zero
 	Chunk       int // documents per store chunk; 8 when zero
 	Completions int // words per prefix entry; 4 when zero
+
+	// Release, when set, is called with each page once the index has
+	// read its text, from several goroutines at once, so that a one-shot
+	// build can let go of text nothing else will read.
+	Release func(*site.Page)
 }
 
 func (c Config) withDefaults() Config {
@@ -57,6 +62,7 @@ const (
 
 // doc is one searchable page.
 type doc struct {
+	page                                   *site.Page
 	url, title, kind, date, topic, summary string
 	text                                   [numFields]string
 	sortDate                               time.Time
@@ -93,7 +99,7 @@ func sortDocs(docs []*doc) {
 
 func newDoc(p *site.Page) *doc {
 	m := p.Meta
-	d := &doc{url: p.URL, title: p.Title, kind: kindNames[p.Kind], summary: p.Summary, sortDate: p.Date}
+	d := &doc{page: p, url: p.URL, title: p.Title, kind: kindNames[p.Kind], summary: p.Summary, sortDate: p.Date}
 	if d.sortDate.IsZero() {
 		d.sortDate = m.Issued
 	}

@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/loa-vn/loa/internal/site"
 	"github.com/loa-vn/loa/internal/vntext"
 )
 
@@ -76,8 +77,9 @@ func inc(n *uint16) {
 
 // tokenizeAll tokenizes docs on all cores and calls add for each in
 // document order, on the calling goroutine. At most a few documents per
-// core wait in memory.
-func tokenizeAll(docs []*doc, add func(i int, t *docTerms)) {
+// core wait in memory. Each document's text is dropped once read, and
+// its page passed to release when that is not nil.
+func tokenizeAll(docs []*doc, release func(*site.Page), add func(i int, t *docTerms)) {
 	workers := runtime.GOMAXPROCS(0)
 	ahead := 4 * workers
 	slots := make([]chan *docTerms, len(docs))
@@ -98,7 +100,12 @@ func tokenizeAll(docs []*doc, add func(i int, t *docTerms)) {
 	for range workers {
 		go func() {
 			for i := range next {
-				slots[i] <- tokenize(docs[i])
+				t := tokenize(docs[i])
+				docs[i].text = [numFields]string{}
+				if release != nil {
+					release(docs[i].page)
+				}
+				slots[i] <- t
 			}
 		}()
 	}
