@@ -64,7 +64,7 @@ type Phase struct {
 // Build runs the whole pipeline into sink. When content has errors it
 // returns them as a diag.List and writes nothing. It lets go of what it
 // will not read again as it goes: in the returned Result.Site, pages have
-// no Markdown source, no HTML body and, with the theme's layouts, no
+// no Markdown source and, with the theme's layouts, no HTML body and no
 // plain text but that of Q&A items. A Builder keeps them all.
 func Build(ctx context.Context, cfg Config, sink output.Sink) (*Result, error) {
 	b := NewBuilder(cfg)

@@ -89,9 +89,14 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 		err   error
 	}
 	indexed := make(chan indexResult, 1)
+	// A one-shot build with the theme's layouts lets go of a page's body
+	// once nothing will read it again: its HTML once its only route is
+	// written, its plain text once the index has read it. A site's own
+	// layouts may show any page's body on any page, so they keep all.
+	release := b.once && !next.customLayouts
 	if !b.cfg.DeferSearch {
 		var index search.Config
-		if b.once && !next.customLayouts {
+		if release {
 			index.Release = releaseText
 		}
 		go func() {
@@ -99,7 +104,7 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 			indexed <- indexResult{files, err}
 		}()
 	}
-	if err := w.pages(ctx, next.renderer, s, todo, b.once); err != nil {
+	if err := w.pages(ctx, next.renderer, s, todo, release); err != nil {
 		if !b.cfg.DeferSearch {
 			<-indexed
 		}
@@ -147,10 +152,9 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 }
 
 // releaseText lets go of a page's plain text once the search index has
-// read it, in one-shot builds with the theme's layouts: they show it only
-// for Q&A items (as the answers of their JSON-LD), and pages render while
-// the index is made, so the text of other pages is dead weight (a third
-// of the heap at 100,000 pages).
+// read it. The theme's layouts show it only for Q&A items (as the answers
+// of their JSON-LD), so the text of other pages is dead weight: a third
+// of the heap at 100,000 pages.
 func releaseText(p *site.Page) {
 	if p.Kind != content.KindQA && p.Body != nil {
 		p.Body.Text = ""

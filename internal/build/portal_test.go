@@ -163,3 +163,38 @@ func TestOneShotBuildKeepsTextForCustomLayouts(t *testing.T) {
 		t.Errorf("%s: the custom layout did not show the page's text (%d words kept)", a.URL, len(words))
 	}
 }
+
+// TestOneShotBuildKeepsBodiesForCustomLayouts checks that a site's own
+// layouts, which may show any page's body on another page, get every body
+// in a one-shot build, however the pages' rendering interleaves.
+func TestOneShotBuildKeepsBodiesForCustomLayouts(t *testing.T) {
+	layout := `{{define "main"}}<div id="own">{{.Page.Body.HTML}}</div>{{with .Page.Prev}}<div id="prev">{{.Body.HTML}}</div>{{end}}{{end}}`
+	site := overlay{fstest.MapFS{"layouts/article.html": {Data: []byte(layout)}}, os.DirFS("../..")}
+	mem := output.NewMemory()
+	res, err := Build(context.Background(), Config{Site: site, Theme: os.DirFS("../.."), BaseURL: "https://example.org/", Now: testNow}, mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := mem.Files()
+	own := func(page string) string {
+		_, s, _ := strings.Cut(page, `<div id=own>`)
+		s, _, _ = strings.Cut(s, `</div><div id=prev>`)
+		return s
+	}
+	checked := 0
+	for _, a := range res.Site.Articles {
+		if a.Prev == nil {
+			continue
+		}
+		page := string(files[FileName(a.URL)])
+		_, prev, ok := strings.Cut(page, `<div id=prev>`)
+		want := own(string(files[FileName(a.Prev.URL)]))
+		if !ok || len(want) < 100 || !strings.HasPrefix(prev, want) {
+			t.Errorf("%s: the body of the previous article %s is missing", a.URL, a.Prev.URL)
+		}
+		checked++
+	}
+	if checked < 10 {
+		t.Errorf("checked %d articles, want at least 10", checked)
+	}
+}

@@ -158,8 +158,7 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // pages renders routes on all cores, with twice as many workers as cores
 // so that one renders while another waits on the disk. With dropBodies
-// (one-shot builds) a page's HTML body is let go once its only route is
-// written.
+// a page's HTML body is let go once its only route is written.
 func (w *writer) pages(ctx context.Context, r *render.Renderer, s *site.Site, routes []*site.Route, dropBodies bool) error {
 	return par.ForEach(ctx, len(routes), 2*runtime.GOMAXPROCS(0), func(i int) error {
 		route := routes[i]
