@@ -121,32 +121,29 @@ func lighthouse(t *testing.T, modules, chrome, url, file string) lighthouseRepor
 
 // passes reports whether the median of scores is at least minScore, that
 // is, whether more than half of them are.
-func passes(scores []int) bool {
+func passes(scores []int) bool { return 2*passCount(scores) > len(scores) }
+
+// decided reports whether every category's median over runs is already
+// on one side of minScore, whatever the remaining runs score.
+func decided(scores map[string][]int) bool {
+	for _, c := range categories {
+		pass := passCount(scores[c])
+		if 2*pass <= runs && 2*(len(scores[c])-pass) <= runs {
+			return false
+		}
+	}
+	return true
+}
+
+// passCount counts the scores of at least minScore.
+func passCount(scores []int) int {
 	n := 0
 	for _, s := range scores {
 		if s >= minScore {
 			n++
 		}
 	}
-	return 2*n > len(scores)
-}
-
-// decided reports whether every category's median over runs is already
-// on one side of minScore, whatever the remaining runs score.
-func decided(scores map[string][]int) bool {
-	for _, c := range categories {
-		pass := 0
-		for _, s := range scores[c] {
-			if s >= minScore {
-				pass++
-			}
-		}
-		fail := len(scores[c]) - pass
-		if 2*pass <= runs && 2*fail <= runs {
-			return false
-		}
-	}
-	return true
+	return n
 }
 
 // joinInts writes scores as "93/100/98".
