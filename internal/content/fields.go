@@ -312,40 +312,6 @@ func cleanRel(s string) (string, bool) {
 	return p, p != "." && !strings.HasPrefix(p, "../")
 }
 
-// CleanURLPath turns an alias such as "/tin-cu/bai-1/" into a clean
-// site-relative URL path ending in "/", or reports that it is unsafe.
-func CleanURLPath(s string) (string, bool) {
-	if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") {
-		return "", false
-	}
-	rel, ok := cleanRel(strings.Trim(s, "/"))
-	if !ok {
-		return "", false
-	}
-	if u, err := url.PathUnescape(rel); err != nil || u != rel || strings.ContainsAny(rel, "?#%") {
-		return "", false
-	}
-	if path.Ext(rel) != "" {
-		return "/" + rel, true
-	}
-	return "/" + rel + "/", true
-}
-
-func setAliases(m *Meta, v value) (string, string) {
-	list, msg, hint := v.strings()
-	if msg != "" {
-		return msg, hint
-	}
-	for _, a := range list {
-		p, ok := CleanURLPath(a)
-		if !ok {
-			return fmt.Sprintf("%q is not a URL path on this site", a), "write a path from the site root, e.g. \"/tin-cu/bai-1/\", without .. or ?"
-		}
-		m.Aliases = append(m.Aliases, p)
-	}
-	return "", ""
-}
-
 func setBaseURL(m *Meta, v value) (string, string) {
 	s, msg, hint := v.text()
 	if msg != "" {

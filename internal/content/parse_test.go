@@ -40,7 +40,7 @@ func TestParseErrors(t *testing.T) {
 		{"image without alt", "content/x.md", "---\ntitle: A\nimage: a.jpg\n---\n",
 			"content/x.md:3: alt: missing for the image; add alt: a short description of what the image shows, for readers who cannot see it"},
 		{"escaping alias", "content/x.md", "---\ntitle: A\naliases: [\"/../../etc/\"]\n---\n",
-			"content/x.md:3: aliases: \"/../../etc/\" is not a URL path on this site; write a path from the site root, e.g. \"/tin-cu/bai-1/\", without .. or ?"},
+			"content/x.md:3: aliases: \"/../../etc/\" holds a \"..\" segment; an old address is a plain path from the site root, e.g. \"/tin-cu/bai-1/\", without spaces, .. or any of * : ! ? # % \\ \" < > |"},
 		{"escaping file", "content/van-ban/a.md", "---\ntitle: A\nissuer: B\nfile: ../../secret\n---\n",
 			"content/van-ban/a.md:4: file: \"../../secret\" is not a path inside static/; write a path such as file: files/van-ban.pdf"},
 		{"bad slug", "content/x.md", "---\ntitle: A\nslug: \"../x\"\n---\n",
