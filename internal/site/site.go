@@ -143,6 +143,9 @@ func (s *Site) addPages(files []*content.File, bodies map[*content.File]*markdow
 	}
 	var pages []*Page
 	for _, f := range files {
+		if generatedURL(f, errs) {
+			continue
+		}
 		if !s.published(f) {
 			s.unpublished[f.URL] = true
 			continue
@@ -188,6 +191,36 @@ func (s *Site) addPages(files []*content.File, bodies map[*content.File]*markdow
 		s.Pages = append(s.Pages, p)
 	}
 	s.addGenerated()
+}
+
+// generatedFolders are the URL folders whose pages only Loa makes: the
+// tag pages under /the/, and the search page with its index under
+// /tim-kiem/. No content file may take a URL in them, draft or not.
+var generatedFolders = []struct{ folder, page, contents string }{
+	{"/the/", "the list of tags", "the tag pages"},
+	{"/tim-kiem/", "the search page", "the search page and its index"},
+}
+
+// generatedURL reports, and adds to errs, a file whose URL is or is
+// inside a folder of generated pages.
+func generatedURL(f *content.File, errs *diag.List) bool {
+	for _, g := range generatedFolders {
+		if !strings.HasPrefix(f.URL, g.folder) {
+			continue
+		}
+		pos := diag.Pos{File: f.Path}
+		if f.Meta.Slug != "" {
+			pos.Line = f.Meta.Line("slug")
+		}
+		if f.URL == g.folder {
+			errs.Add(pos, "", "URL "+f.URL+" is "+g.page+", which Loa makes", "rename the file or give it another slug")
+		} else {
+			errs.Add(pos, "", "URL "+f.URL+" is inside "+g.folder+", the folder of "+g.contents+", which Loa makes",
+				"move the file out of content"+g.folder)
+		}
+		return true
+	}
+	return false
 }
 
 // addGenerated adds the pages that exist without a file: the home page and
