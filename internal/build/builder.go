@@ -118,6 +118,13 @@ func (b *Builder) run(ctx context.Context, changed []string, sink output.Sink) (
 	}
 	prev := b.st
 	next, errs := b.load(ctx, prev, slices.Sorted(maps.Keys(b.pending)))
+	if next != nil && next.site != nil {
+		// Before anything is written: a clash of names never leaves
+		// half an output.
+		errs.Append(checkNames(next))
+		errs.Sort()
+		b.phases.mark("names")
+	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}

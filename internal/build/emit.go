@@ -114,7 +114,8 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 	res.Rendered = len(todo)
 	// Feeds, sitemap, robots.txt and redirects: cheap to make, written only
 	// when their bytes changed.
-	extras, err := extras(s, next.baseURL, !kept)
+	_, ownRobots := next.statics[robotsTxt]
+	extras, err := extras(s, next.baseURL, !kept, ownRobots)
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
@@ -121,14 +122,16 @@ func uncitedNotices(files []*content.File, bodies map[*content.File]*markdown.Re
 	return notes
 }
 
-// writer minifies and writes files, counting them. Safe for concurrent use.
+// writer minifies and writes files, counting them. It refuses to write a
+// name twice: checkNames has made sure that no two outputs share a name,
+// and this keeps it honest. Safe for concurrent use.
 type writer struct {
 	sink    output.Sink
 	min     *output.Minifier
 	files   atomic.Int64
 	bytes   atomic.Int64
 	mu      sync.Mutex
-	written []string
+	written map[string]bool
 }
 
 func (w *writer) put(name string, data []byte) error {
@@ -140,18 +143,25 @@ func (w *writer) put(name string, data []byte) error {
 }
 
 func (w *writer) putRaw(name string, data []byte) error {
+	w.mu.Lock()
+	twice := w.written[name]
+	if w.written == nil {
+		w.written = map[string]bool{}
+	}
+	w.written[name] = true
+	w.mu.Unlock()
+	if twice {
+		return fmt.Errorf("write %s: written twice in one build, a clash of names that Loa did not see; please report it", name)
+	}
 	w.files.Add(1)
 	w.bytes.Add(int64(len(data)))
-	w.mu.Lock()
-	w.written = append(w.written, name)
-	w.mu.Unlock()
 	return w.sink.Put(name, data)
 }
 
 func (w *writer) names() []string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return slices.Sorted(slices.Values(w.written))
+	return slices.Sorted(maps.Keys(w.written))
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -185,9 +195,10 @@ var singleRoute = map[content.Kind]bool{
 	content.KindDocument: true, content.KindPage: true,
 }
 
-// extras returns feeds, the sitemap (if asked), robots.txt and alias
-// redirects.
-func extras(s *site.Site, baseURL string, withSitemap bool) (map[string][]byte, error) {
+// extras returns feeds, the sitemap (if asked), robots.txt (unless the
+// site has its own) and alias redirects. checkNames claims these names:
+// keep generatedNames in step.
+func extras(s *site.Site, baseURL string, withSitemap, ownRobots bool) (map[string][]byte, error) {
 	u, err := url.Parse(baseURL)
 	if err != nil {
 		return nil, err
@@ -200,26 +211,51 @@ func extras(s *site.Site, baseURL string, withSitemap bool) (map[string][]byte, 
 	out := map[string][]byte{}
 	out["index.xml"] = feed.RSS(s, s.Title, s.Description, "/", "/index.xml", latest(s), abs)
 	for _, l := range slices.Concat(s.Topics, s.Units) {
-		out[strings.TrimPrefix(l.URL, "/")+"index.xml"] = feed.RSS(s, l.Title+" | "+s.Title, l.Summary, l.URL, l.URL+"index.xml", l.Items, abs)
+		out[feedName(l)] = feed.RSS(s, l.Title+" | "+s.Title, l.Summary, l.URL, l.URL+"index.xml", l.Items, abs)
 	}
 	if withSitemap {
 		out["sitemap.xml"] = feed.Sitemap(s, abs)
 	}
-	robots := "User-agent: *\nAllow: /\n"
-	if origin != "" {
-		robots += "Sitemap: " + abs("/sitemap.xml") + "\n"
+	if !ownRobots {
+		robots := "User-agent: *\nAllow: /\n"
+		if origin != "" {
+			robots += "Sitemap: " + abs("/sitemap.xml") + "\n"
+		}
+		out[robotsTxt] = []byte(robots)
 	}
-	out["robots.txt"] = []byte(robots)
 	var redirects strings.Builder
 	for _, from := range slices.Sorted(maps.Keys(s.Aliases)) {
 		to := base + s.Aliases[from]
-		fmt.Fprintf(&redirects, "%s %s 301\n", base+from, to)
+		fmt.Fprintf(&redirects, "%s %s 301\n", redirectField(base+from), redirectField(to))
 		out[FileName(from)] = aliasPage(abs(s.Aliases[from]), to)
 	}
 	if redirects.Len() > 0 {
-		out["_redirects"] = []byte(redirects.String())
+		out[redirectsFile] = []byte(redirects.String())
 	}
 	return out, nil
+}
+
+// redirectsFile is the file of redirect rules that Netlify reads.
+const redirectsFile = "_redirects"
+
+// feedName is the output name of the feed of a topic or unit.
+func feedName(l *site.Page) string { return strings.TrimPrefix(l.URL, "/") + "index.xml" }
+
+// redirectField percent-escapes the whitespace and control characters of
+// a path, so that it stays one field of one line of _redirects. Aliases
+// and page URLs hold none; the base path of the site's address might.
+func redirectField(p string) string {
+	var b strings.Builder
+	for _, r := range p {
+		if unicode.IsSpace(r) || !unicode.IsGraphic(r) {
+			for _, c := range []byte(string(r)) {
+				fmt.Fprintf(&b, "%%%02X", c)
+			}
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // latest merges articles, news and Q&A, newest first, for the site feed.

@@ -1,0 +1,232 @@
+package build
+
+import (
+	"fmt"
+	"maps"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/loa-vn/loa/internal/content"
+	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/search"
+	"github.com/loa-vn/loa/internal/site"
+)
+
+// outputNames is the registry of the names one build writes. Every output
+// claims its name before anything is written: generated files first, then
+// pages, static files and aliases. A name claimed twice, a name whose
+// folder is already a file, a file where other names need a folder, or a
+// name inside a folder that a generated output owns whole, is an error
+// naming both claimants. The zero value is not usable; see newOutputNames.
+type outputNames struct {
+	files    map[string]string // name → who claimed it, e.g. "the home page (content/_index.md)"
+	folders  map[string]string // folder → who claimed the first name inside it
+	reserved map[string]string // folder → the generated output that owns every name inside it
+}
+
+func newOutputNames() *outputNames {
+	return &outputNames{files: map[string]string{}, folders: map[string]string{}, reserved: map[string]string{}}
+}
+
+// clash says how a claim failed.
+type clash struct {
+	kind  clashKind
+	at    string // the name, or the folder, clashed on
+	other string // who claimed it first
+}
+
+type clashKind int
+
+const (
+	sameName   clashKind = iota // the name is already claimed
+	overFolder                  // the name is a folder holding other names
+	underFile                   // a folder of the name is already a file
+	inReserved                  // the name is inside a folder a generated output owns
+)
+
+// says describes the clash after the claimant, verb being what the
+// claimant does to a name already claimed ("is already", "would replace").
+func (c *clash) says(verb string) string {
+	switch c.kind {
+	case overFolder:
+		return "would be a file where the folder " + c.at + "/ holds " + c.other
+	case underFile:
+		return "needs a folder " + c.at + "/ where there is already " + c.other
+	case inReserved:
+		return "is inside " + c.at + "/, the folder of " + c.other
+	}
+	return verb + " " + c.other
+}
+
+// claim records that who writes name, or reports the clash.
+func (n *outputNames) claim(name, who string) *clash {
+	if other, ok := n.files[name]; ok {
+		return &clash{sameName, name, other}
+	}
+	if other, ok := n.folders[name]; ok {
+		return &clash{overFolder, name, other}
+	}
+	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+		if other, ok := n.reserved[dir]; ok {
+			return &clash{inReserved, dir, other}
+		}
+		if other, ok := n.files[dir]; ok {
+			return &clash{underFile, dir, other}
+		}
+	}
+	n.files[name] = who
+	n.addFolders(name, who)
+	return nil
+}
+
+// addFolders records the folders of name. A folder already recorded has
+// its own folders recorded too.
+func (n *outputNames) addFolders(name, who string) {
+	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+		if _, ok := n.folders[dir]; ok {
+			return
+		}
+		n.folders[dir] = who
+	}
+}
+
+// reserve gives every name inside folder to who. Call it before any claim.
+func (n *outputNames) reserve(folder, who string) {
+	n.reserved[folder] = who
+	n.folders[folder] = who
+	n.addFolders(folder+"/x", who)
+}
+
+// checkNames claims the name of every output of next, and returns the
+// clashes as errors, plus a notice when the site's own robots.txt
+// replaces the generated one without naming the sitemap.
+func checkNames(next *state) diag.List {
+	var errs diag.List
+	n := newOutputNames()
+	s := next.site
+	_, ownRobots := next.statics[robotsTxt]
+	for _, g := range generatedNames(s, ownRobots) {
+		if c := n.claim(g.name, g.who); c != nil {
+			errs.Add(diag.Pos{File: g.name}, "", "generated twice: "+c.says("is already"), "report this as a bug of Loa")
+		}
+	}
+	n.reserve(strings.TrimSuffix(search.Dir, "/"), "the search index, which Loa makes")
+	claimRoutes(n, s, &errs)
+	for _, name := range slices.Sorted(maps.Keys(next.statics)) {
+		f := next.statics[name]
+		who := "the static file static/" + name
+		if f.out != name {
+			who += " (fingerprinted)"
+		}
+		if c := n.claim(f.out, who); c != nil {
+			errs.Add(diag.Pos{File: "static/" + name}, "", c.says("would replace"), "rename or remove the file")
+		}
+	}
+	for _, from := range slices.Sorted(maps.Keys(s.Aliases)) {
+		p := s.Page(s.Aliases[from])
+		pos := diag.Pos{File: p.Path(), Line: p.Meta.Line("aliases")}
+		if c := n.claim(FileName(from), fmt.Sprintf("the old address %q of %s", from, p.Path())); c != nil {
+			errs.Add(pos, "aliases", fmt.Sprintf("%q %s", from, c.says("is already")), "choose another old address")
+		}
+	}
+	if ownRobots {
+		errs.Append(robotsNotice(next))
+	}
+	return errs
+}
+
+// claimRoutes claims the file of every route: first the pages Loa makes
+// and the later pages of lists, then the pages of content files, so that
+// a clash is reported on the file an editor can change.
+func claimRoutes(n *outputNames, s *site.Site, errs *diag.List) {
+	own := func(r *site.Route) bool {
+		return r.Page.File != nil && r.Pager == nil || r.Pager != nil && r.Pager.Number == 1 && r.Page.File != nil
+	}
+	for _, pass := range []bool{false, true} {
+		for _, r := range s.Routes {
+			if own(r) != pass {
+				continue
+			}
+			c := n.claim(FileName(r.URL), routeWho(r))
+			if c == nil {
+				continue
+			}
+			pos := diag.Pos{File: r.Page.Path()}
+			if r.Page.Meta.Slug != "" {
+				pos.Line = r.Page.Meta.Line("slug")
+			}
+			errs.Add(pos, "", "URL "+r.URL+" "+c.says("is already"), "rename the file or give it another slug")
+		}
+	}
+}
+
+// routeWho describes the page a route writes, for messages.
+func routeWho(r *site.Route) string {
+	if r.Pager != nil && r.Pager.Number > 1 {
+		return fmt.Sprintf("page %d of %s", r.Pager.Number, pageWho(r.Page))
+	}
+	return pageWho(r.Page)
+}
+
+func pageWho(p *site.Page) string {
+	switch {
+	case p.File != nil && p.Kind == content.KindHome:
+		return "the home page (" + p.Path() + ")"
+	case p.File != nil && p.File.IsIndex():
+		return "the list " + p.URL + " (" + p.Path() + ")"
+	case p.File != nil:
+		return "the page of " + p.Path()
+	}
+	what := map[content.Kind]string{
+		content.KindHome: "the home page", site.KindTags: "the list of tags", site.KindSearch: "the search page",
+		site.KindNotFound: "the 404 page", site.KindTag: fmt.Sprintf("the page of tag %q", p.Title),
+	}[p.Kind]
+	if what == "" {
+		what = "the list " + p.URL
+	}
+	return what + ", which Loa makes"
+}
+
+const robotsTxt = "robots.txt"
+
+// generated is a file that Loa makes besides pages.
+type generated struct{ name, who string }
+
+// generatedNames lists the files extras writes.
+func generatedNames(s *site.Site, ownRobots bool) []generated {
+	out := []generated{
+		{"index.xml", "the feed of the site, which Loa makes"},
+		{"sitemap.xml", "the sitemap, which Loa makes"},
+	}
+	if !ownRobots {
+		out = append(out, generated{robotsTxt, "the robots.txt, which Loa makes"})
+	}
+	for _, l := range slices.Concat(s.Topics, s.Units) {
+		out = append(out, generated{feedName(l), "the feed of " + l.URL + ", which Loa makes"})
+	}
+	if len(s.Aliases) > 0 {
+		out = append(out, generated{redirectsFile, "the redirects of the aliases, which Loa makes"})
+	}
+	return out
+}
+
+// robotsNotice reminds a site whose own static/robots.txt replaces the
+// generated one, and does not name the sitemap, to add the line.
+func robotsNotice(next *state) diag.List {
+	var notes diag.List
+	u, err := url.Parse(next.baseURL)
+	if err != nil || u.Host == "" {
+		return nil
+	}
+	for line := range strings.Lines(string(next.statics[robotsTxt].data)) {
+		if k, _, ok := strings.Cut(line, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "sitemap") {
+			return nil
+		}
+	}
+	sitemap := u.Scheme + "://" + u.Host + strings.TrimSuffix(u.Path, "/") + "/sitemap.xml"
+	notes.Notice(diag.Pos{File: "static/" + robotsTxt}, "", "replaces the robots.txt that Loa makes, which names the sitemap",
+		"add the line Sitemap: "+sitemap)
+	return notes
+}
