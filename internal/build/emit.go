@@ -115,11 +115,19 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 	// Feeds, sitemap, robots.txt and redirects: cheap to make, written only
 	// when their bytes changed.
 	_, ownRobots := next.statics[robotsTxt]
-	extras, err := extras(s, next.baseURL, !kept, ownRobots)
+	extras, aliasPages, err := extras(s, next.baseURL, !kept, ownRobots)
 	if err != nil {
 		return nil, err
 	}
 	if err := b.writeFiles(w, prev, next, extras, true); err != nil {
+		return nil, err
+	}
+	for name, page := range aliasPages {
+		if aliasPages[name], err = b.min.Bytes("index.html", page); err != nil { // HTML, whatever the name
+			return nil, err
+		}
+	}
+	if err := b.writeFiles(w, prev, next, aliasPages, false); err != nil {
 		return nil, err
 	}
 	b.phases.mark("feeds+sitemap")

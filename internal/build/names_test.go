@@ -152,10 +152,11 @@ func TestOwnRobots(t *testing.T) {
 }
 
 // TestRedirects checks that every alias is one line of _redirects with
-// three fields, and that its page escapes the address it sends readers
-// to, even when the site's address holds a space or markup.
+// three fields, and that its page is HTML (even for an old address
+// ending .json) that escapes the address it sends readers to, even when
+// the site's address holds a space or markup.
 func TestRedirects(t *testing.T) {
-	fsys := namesSite(`["/cu/bai-a/", "/tin-cũ/a.html", "/cu/x"]`, nil)
+	fsys := namesSite(`["/cu/bai-a/", "/tin-cũ/a.html", "/cu/x", "/cu/du-lieu.json"]`, nil)
 	mem := output.NewMemory()
 	_, err := Build(context.Background(), Config{Site: fsys, Theme: os.DirFS("../.."), BaseURL: `https://example.org/a b"><script>x</script>/`, Now: testNow}, mem)
 	if err != nil {
@@ -164,14 +165,16 @@ func TestRedirects(t *testing.T) {
 	files := mem.Files()
 	const base = `/a%20b"><script>x</script>`
 	want := base + "/cu/bai-a/ " + base + "/chu-de/t/a/ 301\n" +
+		base + "/cu/du-lieu.json " + base + "/chu-de/t/a/ 301\n" +
 		base + "/cu/x/ " + base + "/chu-de/t/a/ 301\n" +
 		base + "/tin-cũ/a.html " + base + "/chu-de/t/a/ 301\n"
 	if got := string(files["_redirects"]); got != want {
 		t.Errorf("_redirects:\n%s\nwant:\n%s", got, want)
 	}
-	for _, name := range []string{"cu/bai-a/index.html", "cu/x/index.html", "tin-cũ/a.html"} {
+	// Redirect pages are HTML, whatever the extension of the old address.
+	for _, name := range []string{"cu/bai-a/index.html", "cu/x/index.html", "tin-cũ/a.html", "cu/du-lieu.json"} {
 		page := files[name]
-		if !strings.Contains(string(page), "url=") {
+		if !strings.HasPrefix(string(page), "<!doctype html><html lang=vi><head><meta charset=utf-8><title>Đã chuyển</title>") {
 			t.Errorf("%s is not a redirect page: %q", name, page)
 		}
 		if tags := scriptTags(page); len(tags) > 0 {

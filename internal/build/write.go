@@ -196,19 +196,21 @@ var singleRoute = map[content.Kind]bool{
 }
 
 // extras returns feeds, the sitemap (if asked), robots.txt (unless the
-// site has its own) and alias redirects. checkNames claims these names:
-// keep generatedNames in step.
-func extras(s *site.Site, baseURL string, withSitemap, ownRobots bool) (map[string][]byte, error) {
+// site has its own) and _redirects, and apart the redirect pages of
+// aliases: HTML whatever the extension of the old address, so never
+// minified by their names. checkNames claims these names: keep
+// generatedNames in step.
+func extras(s *site.Site, baseURL string, withSitemap, ownRobots bool) (out, aliasPages map[string][]byte, err error) {
 	u, err := url.Parse(baseURL)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	origin, base := "", strings.TrimSuffix(u.Path, "/")
 	if u.Host != "" {
 		origin = u.Scheme + "://" + u.Host
 	}
 	abs := func(p string) string { return origin + base + p }
-	out := map[string][]byte{}
+	out, aliasPages = map[string][]byte{}, map[string][]byte{}
 	out["index.xml"] = feed.RSS(s, s.Title, s.Description, "/", "/index.xml", latest(s), abs)
 	for _, l := range slices.Concat(s.Topics, s.Units) {
 		out[feedName(l)] = feed.RSS(s, l.Title+" | "+s.Title, l.Summary, l.URL, l.URL+"index.xml", l.Items, abs)
@@ -227,12 +229,12 @@ func extras(s *site.Site, baseURL string, withSitemap, ownRobots bool) (map[stri
 	for _, from := range slices.Sorted(maps.Keys(s.Aliases)) {
 		to := base + s.Aliases[from]
 		fmt.Fprintf(&redirects, "%s %s 301\n", redirectField(base+from), redirectField(to))
-		out[FileName(from)] = aliasPage(abs(s.Aliases[from]), to)
+		aliasPages[FileName(from)] = aliasPage(abs(s.Aliases[from]), to)
 	}
 	if redirects.Len() > 0 {
 		out[redirectsFile] = []byte(redirects.String())
 	}
-	return out, nil
+	return out, aliasPages, nil
 }
 
 // redirectsFile is the file of redirect rules that Netlify reads.
