@@ -121,7 +121,7 @@ func (b *Builder) run(ctx context.Context, changed []string, sink output.Sink) (
 	if next != nil && next.site != nil {
 		// Before anything is written: a clash of names never leaves
 		// half an output.
-		errs.Append(checkNames(next))
+		errs.Append(checkNames(prev, next))
 		errs.Sort()
 		b.phases.mark("names")
 	}

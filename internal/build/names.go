@@ -21,20 +21,32 @@ import (
 // name inside a folder that a generated output owns whole, is an error
 // naming both claimants. The zero value is not usable; see newOutputNames.
 type outputNames struct {
-	files    map[string]string // name → who claimed it, e.g. "the home page (content/_index.md)"
-	folders  map[string]string // folder → who claimed the first name inside it
-	reserved map[string]string // folder → the generated output that owns every name inside it
+	files    map[string]claimant // name → who claimed it
+	folders  map[string]claimant // folder → who claimed the first name inside it
+	reserved map[string]claimant // folder → the generated output that owns every name inside it
+}
+
+// A claimant is a *site.Route, described only when a clash needs it, or
+// a description such as "the static file static/img/a.png".
+type claimant any
+
+// describe says who a claimant is, for messages.
+func describe(c claimant) string {
+	if r, ok := c.(*site.Route); ok {
+		return routeWho(r)
+	}
+	return c.(string)
 }
 
 func newOutputNames() *outputNames {
-	return &outputNames{files: map[string]string{}, folders: map[string]string{}, reserved: map[string]string{}}
+	return &outputNames{files: map[string]claimant{}, folders: map[string]claimant{}, reserved: map[string]claimant{}}
 }
 
 // clash says how a claim failed.
 type clash struct {
 	kind  clashKind
-	at    string // the name, or the folder, clashed on
-	other string // who claimed it first
+	at    string   // the name, or the folder, clashed on
+	other claimant // who claimed it first
 }
 
 type clashKind int
@@ -49,19 +61,20 @@ const (
 // says describes the clash after the claimant, verb being what the
 // claimant does to a name already claimed ("is already", "would replace").
 func (c *clash) says(verb string) string {
+	other := describe(c.other)
 	switch c.kind {
 	case overFolder:
-		return "would be a file where the folder " + c.at + "/ holds " + c.other
+		return "would be a file where the folder " + c.at + "/ holds " + other
 	case underFile:
-		return "needs a folder " + c.at + "/ where there is already " + c.other
+		return "needs a folder " + c.at + "/ where there is already " + other
 	case inReserved:
-		return "is inside " + c.at + "/, the folder of " + c.other
+		return "is inside " + c.at + "/, the folder of " + other
 	}
-	return verb + " " + c.other
+	return verb + " " + other
 }
 
 // claim records that who writes name, or reports the clash.
-func (n *outputNames) claim(name, who string) *clash {
+func (n *outputNames) claim(name string, who claimant) *clash {
 	if other, ok := n.files[name]; ok {
 		return &clash{sameName, name, other}
 	}
@@ -83,7 +96,7 @@ func (n *outputNames) claim(name, who string) *clash {
 
 // addFolders records the folders of name. A folder already recorded has
 // its own folders recorded too.
-func (n *outputNames) addFolders(name, who string) {
+func (n *outputNames) addFolders(name string, who claimant) {
 	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
 		if _, ok := n.folders[dir]; ok {
 			return
@@ -93,16 +106,46 @@ func (n *outputNames) addFolders(name, who string) {
 }
 
 // reserve gives every name inside folder to who. Call it before any claim.
-func (n *outputNames) reserve(folder, who string) {
+func (n *outputNames) reserve(folder string, who claimant) {
 	n.reserved[folder] = who
 	n.folders[folder] = who
 	n.addFolders(folder+"/x", who)
 }
 
 // checkNames claims the name of every output of next, and returns the
-// clashes as errors, plus a notice when the site's own robots.txt
-// replaces the generated one without naming the sitemap.
-func checkNames(next *state) diag.List {
+// clashes as errors, and a notice when the site's own robots.txt replaces
+// the generated one without naming the sitemap. When next keeps the model
+// of prev and its static files keep their names, the names are those
+// prev checked, and only the notice is made again.
+func checkNames(prev, next *state) diag.List {
+	var errs diag.List
+	if _, ownRobots := next.statics[robotsTxt]; ownRobots {
+		errs.Append(robotsNotice(next))
+	}
+	if prev != nil && next.site == prev.site && sameOutputs(prev.statics, next.statics) {
+		return errs
+	}
+	errs.Append(claimAll(next))
+	return errs
+}
+
+// sameOutputs reports whether two sets of static files have the same
+// output names.
+func sameOutputs(a, b map[string]staticFile) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for name, f := range a {
+		if g, ok := b[name]; !ok || g.out != f.out {
+			return false
+		}
+	}
+	return true
+}
+
+// claimAll claims the name of every output of next and returns the
+// clashes.
+func claimAll(next *state) diag.List {
 	var errs diag.List
 	n := newOutputNames()
 	s := next.site
@@ -131,9 +174,6 @@ func checkNames(next *state) diag.List {
 			errs.Add(pos, "aliases", fmt.Sprintf("%q %s", from, c.says("is already")), "choose another old address")
 		}
 	}
-	if ownRobots {
-		errs.Append(robotsNotice(next))
-	}
 	return errs
 }
 
@@ -149,7 +189,7 @@ func claimRoutes(n *outputNames, s *site.Site, errs *diag.List) {
 			if own(r) != pass {
 				continue
 			}
-			c := n.claim(FileName(r.URL), routeWho(r))
+			c := n.claim(FileName(r.URL), r)
 			if c == nil {
 				continue
 			}

@@ -182,3 +182,57 @@ func TestRedirects(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkNames claims the name of every output of the corpus.
+func BenchmarkNames(b *testing.B) {
+	st := model(b).st
+	for b.Loop() {
+		if errs := checkNames(nil, st); errs.Err() != nil {
+			b.Fatal(errs.Err())
+		}
+	}
+	reportRate(b, len(st.site.Routes), "routes/s")
+}
+
+// TestNamesRebuild checks that loa serve's rebuilds refuse clashes as a
+// build does, and write nothing then.
+func TestNamesRebuild(t *testing.T) {
+	fsys := namesSite(`["/cu/"]`, nil)
+	b := NewBuilder(Config{Site: fsys, Theme: os.DirFS("../.."), BaseURL: "https://example.org/", Now: testNow, Dev: true})
+	out := &countingSink{Memory: output.NewMemory()}
+	if _, err := b.Build(context.Background(), out); err != nil {
+		t.Fatal(err)
+	}
+	const a = "content/chu-de/t/a.md"
+	steps := []struct {
+		path, data, want string
+		kept             bool // the rebuild keeps the model, and the names checked before
+	}{
+		{a, "---\ntitle: A\ndate: 2023-01-01\naliases: [\"/index.html\"]\n---\nA.\n",
+			`content/chu-de/t/a.md:4: aliases: "/index.html" is already the home page (content/_index.md); choose another old address`, false},
+		{a, "---\ntitle: A\ndate: 2023-01-01\naliases: [\"/index.html\"]\n---\nA, edited.\n",
+			`content/chu-de/t/a.md:4: aliases: "/index.html" is already the home page (content/_index.md); choose another old address`, false},
+		{a, "---\ntitle: A\ndate: 2023-01-01\naliases: [\"/cu/\"]\n---\nA, edited.\n", "", false},
+		{a, "---\ntitle: A\ndate: 2023-01-01\naliases: [\"/cu/\"]\n---\nA, edited.\n\nMore.\n", "", true},
+		{"static/cu", "x",
+			`content/chu-de/t/a.md:4: aliases: "/cu/" needs a folder cu/ where there is already the static file static/cu; choose another old address`, false},
+	}
+	for i, st := range steps {
+		fsys[st.path] = &fstest.MapFile{Data: []byte(st.data)}
+		out.changes = 0
+		res, err := b.Rebuild(context.Background(), []string{st.path}, out)
+		if err == nil && res.Reshaped == st.kept {
+			t.Errorf("step %d: reshaped %v, want %v", i, res.Reshaped, !st.kept)
+		}
+		got := ""
+		if err != nil {
+			got = err.Error()
+			if out.changes > 0 {
+				t.Errorf("step %d: a refused rebuild changed %d files", i, out.changes)
+			}
+		}
+		if got != st.want {
+			t.Errorf("step %d: got  %s\nwant %s", i, got, st.want)
+		}
+	}
+}

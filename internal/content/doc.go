@@ -40,7 +40,10 @@
 //	draft     true or false; drafts are built only with -drafts
 //	featured  true or false; featured items lead the home page
 //	weight    whole number; lower comes first where items are ordered by hand
-//	aliases   list of old URLs (e.g. "/tin-cu/bai-1/") that redirect here
+//	aliases   list of old URLs (e.g. "/tin-cu/bai-1/") that redirect here: plain paths
+//	          from the site root, without whitespace, control characters, any of
+//	          * : ! ? # % \ " < > | or an empty, . or .. segment; not the address of
+//	          another page, a static file or a file Loa makes (the build says which)
 //	expires   date after which the item is no longer published
 //	slug      the last URL segment instead of the file name's slug (a–z, 0–9, -)
 //	unsafe    true to let raw HTML in the Markdown through (off by default)
