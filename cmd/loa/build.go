@@ -84,8 +84,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitContent
 	}
 	res, err := build.Build(ctx, cfg, dir)
-	if err != nil {
+	if err != nil || ctx.Err() != nil {
 		dir.Abort()
+		if code, ok := stopped(ctx, stderr, "loa build", *out+" was left as it was"); ok {
+			return code
+		}
 		return report(stderr, err)
 	}
 	committing := time.Now()

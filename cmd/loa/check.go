@@ -23,6 +23,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	res, err := build.Build(ctx, cfg, output.Discard{})
+	if code, ok := stopped(ctx, stderr, "loa check", "the check is incomplete"); ok {
+		return code
+	}
 	if err != nil {
 		return report(stderr, err)
 	}

@@ -8,7 +8,10 @@
 //	loa version
 //	loa help
 //
-// Exit codes: 0 success, 1 content errors, 2 usage errors.
+// Exit codes: 0 success, 1 content errors, 2 usage errors, 130 or 143 when
+// stopped by SIGINT (Ctrl+C) or SIGTERM. The first such signal stops the
+// work within a second and leaves the previous output as it was; a second
+// one exits at once.
 package main
 
 import (
@@ -18,17 +21,16 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
 	"time"
 
 	"github.com/loa-vn/loa/internal/diag"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+	ctx, stop := notifyStop(context.Background(), os.Stderr)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // Exit codes.

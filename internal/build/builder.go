@@ -118,6 +118,9 @@ func (b *Builder) run(ctx context.Context, changed []string, sink output.Sink) (
 	}
 	prev := b.st
 	next, errs := b.load(ctx, prev, slices.Sorted(maps.Keys(b.pending)))
+	if err := ctx.Err(); err != nil {
+		return nil, err // stopped: what load reports of it is only its echo
+	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -133,7 +136,9 @@ func (b *Builder) run(ctx context.Context, changed []string, sink output.Sink) (
 }
 
 // load brings the sources up to date: from scratch when prev is nil, else
-// only the changed paths. It never modifies prev.
+// only the changed paths. It never modifies prev. When ctx ends it returns
+// at the end of the phase it is in, with what it has; the caller checks
+// ctx.
 func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*state, diag.List) {
 	var errs diag.List
 	layouts, static := b.cfg.layers()
@@ -203,6 +208,9 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 		files = next.sorted
 	}
 	b.phases.mark("load")
+	if ctx.Err() != nil {
+		return nil, errs
+	}
 
 	// Static files first: pages give their images' sizes.
 	if staticChanged {
@@ -254,6 +262,9 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 	}
 	errs.Append(uncitedNotices(files, next.bodies))
 	b.phases.mark("convert")
+	if ctx.Err() != nil {
+		return nil, errs
+	}
 
 	// Layouts (which need the asset names).
 	if layoutsChanged || prev == nil || baseURL != prev.baseURL || !maps.Equal(next.assets, prev.assets) || !maps.Equal(next.images, prev.images) {
@@ -269,7 +280,7 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 		next.renderer = r
 		next.layoutSum, next.customLayouts = b.sumFS(layouts), customLayouts(b.cfg)
 	}
-	if errs.Err() != nil {
+	if errs.Err() != nil || ctx.Err() != nil {
 		return nil, errs
 	}
 	b.phases.mark("static+layouts")

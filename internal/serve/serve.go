@@ -99,6 +99,9 @@ func (s *Server) rebuild(ctx context.Context, changed []string) error {
 		res, err = s.builder.Rebuild(ctx, changed, d)
 	}
 	what := describe(changed)
+	if err != nil && ctx.Err() != nil {
+		return err // stopping: nothing to show
+	}
 	if err != nil {
 		snap := &snapshot{err: err.Error()}
 		if old != nil {
@@ -216,8 +219,15 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 	w := newWatcher(s.cfg.Dir, s.cfg.Poll)
 	go w.run(ctx)
 	s.rebuild(ctx, nil) // a failing first build is shown, and fixed by the next save
+	if ctx.Err() != nil {
+		ln.Close()
+		return nil
+	}
 	s.search(ctx)
-	srv := &http.Server{Handler: &s.h, ReadHeaderTimeout: 10 * time.Second}
+	// Requests live in ctx: when it ends, open event streams end too, and
+	// the server shuts down at once rather than waiting for them.
+	srv := &http.Server{Handler: &s.h, ReadHeaderTimeout: 10 * time.Second,
+		BaseContext: func(net.Listener) context.Context { return ctx }}
 	if ready != nil {
 		ready(ln.Addr().String())
 	}
