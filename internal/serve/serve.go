@@ -221,6 +221,7 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 	if err != nil {
 		return err
 	}
+	s.h.hosts = newHosts(s.cfg.Addr, ln.Addr())
 	w := newWatcher(s.cfg.Dir, s.cfg.Poll)
 	go w.run(ctx)
 	s.rebuild(ctx, nil, false) // a failing first build is shown, and fixed by the next save
