@@ -47,6 +47,7 @@ type state struct {
 	sums      map[string]uint64        // path → hash of the source bytes
 	bodies    map[*content.File]*markdown.Result
 	docs      map[string]string // document number → URL
+	expired   map[string]bool   // URLs of items left out for their expiry
 	baseURL   string
 	conv      *markdown.Converter
 	renderer  *render.Renderer
@@ -232,15 +233,16 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 	// changed (document pages, the base URL, the sizes of images).
 	now := b.now()
 	publish := site.Config{Now: now, Drafts: b.cfg.Drafts}
-	docs, baseURL := documentNumbers(files, publish), b.cfg.baseURL(files)
-	if prev == nil || baseURL != prev.baseURL || !maps.Equal(docs, prev.docs) || !maps.Equal(next.images, prev.images) {
+	docs, baseURL, expired := documentNumbers(files, publish), b.cfg.baseURL(files), expiredURLs(files, publish)
+	if prev == nil || baseURL != prev.baseURL || !maps.Equal(docs, prev.docs) || !maps.Equal(next.images, prev.images) || !maps.Equal(expired, prev.expired) {
 		u, err := url.Parse(baseURL)
 		if err != nil {
 			errs.Add(diag.Pos{File: "content/_index.md"}, "baseurl", err.Error(), "")
 			return nil, errs
 		}
-		next.conv = markdown.New(markdown.Config{BasePath: u.Path, Documents: docs, ImageSize: next.imageSize})
-		next.docs, next.baseURL = docs, baseURL
+		gone := func(p string) bool { return expired[p] || expired[p+"/"] }
+		next.conv = markdown.New(markdown.Config{BasePath: u.Path, Documents: docs, ImageSize: next.imageSize, Gone: gone})
+		next.docs, next.baseURL, next.expired = docs, baseURL, expired
 		reparsed = files
 		next.bodies = map[*content.File]*markdown.Result{}
 	} else if len(reparsed) > 0 || contentChanged {
