@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,19 +33,42 @@ func (f *siteFlags) register(fs *flag.FlagSet, withBaseURL bool) {
 	}
 }
 
-// config checks the source folder and returns the build configuration.
-// Base URL precedence: the flag, then $URL (set by Netlify), then the
-// site's own setting.
+// config checks the source folder and -baseurl and returns the build
+// configuration. Base URL precedence: the flag, then $URL (set by
+// Netlify), then the site's own setting.
 func (f *siteFlags) config() (build.Config, error) {
-	info, err := os.Stat(filepath.Join(f.source, "content"))
-	if err != nil || !info.IsDir() {
-		return build.Config{}, fmt.Errorf("%s has no content/ folder; run loa in a site folder or pass -source DIR", f.source)
+	if err := checkSource(f.source); err != nil {
+		return build.Config{}, err
+	}
+	if err := checkBaseURL(f.baseURL); f.baseURL != "" && err != nil {
+		return build.Config{}, err
 	}
 	base := f.baseURL
 	if base == "" {
 		base = os.Getenv("URL")
 	}
 	return build.Config{Site: os.DirFS(f.source), Theme: loa.DefaultTheme(), BaseURL: base, Drafts: f.drafts, Now: now()}, nil
+}
+
+// checkSource refuses a site folder with no content/ folder.
+func checkSource(source string) error {
+	if info, err := os.Stat(filepath.Join(source, "content")); err != nil || !info.IsDir() {
+		return fmt.Errorf("%s has no content/ folder; run loa in a site folder or pass -source DIR", source)
+	}
+	return nil
+}
+
+// checkBaseURL refuses a -baseurl that is neither an absolute http(s)
+// address nor a path from the root: "example.org" would make every link
+// relative.
+func checkBaseURL(s string) error {
+	u, err := url.Parse(s)
+	abs := err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+	path := err == nil && u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/")
+	if !abs && !path {
+		return fmt.Errorf("-baseurl %q is not an http(s) address or a path from the root; write e.g. https://example.org/portal/ or /portal/", s)
+	}
+	return nil
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -55,27 +79,20 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (for performance work)")
 	memProfile := fs.String("memprofile", "", "write a heap profile to this file at the end (for performance work)")
 	verbose := fs.Bool("v", false, "also print the time of each phase of the build")
-	if ok, code := parseFlags(fs, args, stderr); !ok {
+	if ok, code := parseFlags(fs, args, false, stdout, stderr); !ok {
 		return code
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "loa build: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
 	}
 	cfg, err := sf.config()
 	if err != nil {
-		fmt.Fprintln(stderr, "loa build:", err)
-		return exitUsage
+		return usageError(stderr, "loa build", "%v", err)
 	}
 	if err := checkOut(sf.source, *out); err != nil {
-		fmt.Fprintln(stderr, "loa build:", err)
-		return exitUsage
+		return usageError(stderr, "loa build", "%v", err)
 	}
 	tuneGC()
 	stop, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {
-		fmt.Fprintln(stderr, "loa build:", err)
-		return exitUsage
+		return usageError(stderr, "loa build", "%v", err)
 	}
 	defer stop()
 	dir, err := output.NewDir(*out)
@@ -84,8 +101,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitContent
 	}
 	res, err := build.Build(ctx, cfg, dir)
-	if err != nil {
+	if err != nil || ctx.Err() != nil {
 		dir.Abort()
+		if code, ok := stopped(ctx, stderr, "loa build", *out+" was left as it was"); ok {
+			return code
+		}
 		return report(stderr, err)
 	}
 	committing := time.Now()

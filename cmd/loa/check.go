@@ -14,15 +14,17 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs := flag.NewFlagSet("loa check", flag.ContinueOnError)
 	var sf siteFlags
 	sf.register(fs, true)
-	if ok, code := parseFlags(fs, args, stderr); !ok {
+	if ok, code := parseFlags(fs, args, false, stdout, stderr); !ok {
 		return code
 	}
 	cfg, err := sf.config()
 	if err != nil {
-		fmt.Fprintln(stderr, "loa check:", err)
-		return exitUsage
+		return usageError(stderr, "loa check", "%v", err)
 	}
 	res, err := build.Build(ctx, cfg, output.Discard{})
+	if code, ok := stopped(ctx, stderr, "loa check", "the check is incomplete"); ok {
+		return code
+	}
 	if err != nil {
 		return report(stderr, err)
 	}

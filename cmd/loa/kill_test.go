@@ -14,11 +14,24 @@ import (
 	"time"
 )
 
-// TestMain lets the test binary act as the loa command, so that a test
-// can kill a real build process mid-way.
+// TestMain lets the test binary act as the loa command, with main's
+// handling of signals, so that a test can stop or kill a real build
+// process mid-way. LOA_TEST_AS_LOA=stuck makes it a command that ignores
+// the end of its context, to test the second signal.
 func TestMain(m *testing.M) {
-	if os.Getenv("LOA_TEST_AS_LOA") == "1" {
-		os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+	switch os.Getenv("LOA_TEST_AS_LOA") {
+	case "1":
+		ctx, stop := notifyStop(context.Background(), os.Stderr)
+		code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+		stop()
+		os.Exit(code)
+	case "stuck":
+		ctx, _ := notifyStop(context.Background(), os.Stderr)
+		fmt.Println("working")
+		<-ctx.Done()
+		fmt.Println("stopping slowly")
+		time.Sleep(time.Minute)
+		os.Exit(0)
 	}
 	os.Exit(m.Run())
 }

@@ -8,7 +8,10 @@
 //	loa version
 //	loa help
 //
-// Exit codes: 0 success, 1 content errors, 2 usage errors.
+// Exit codes: 0 success, 1 content errors, 2 usage errors, 130 or 143 when
+// stopped by SIGINT (Ctrl+C) or SIGTERM. The first such signal stops the
+// work within a second and leaves the previous output as it was; a second
+// one exits at once.
 package main
 
 import (
@@ -18,17 +21,17 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
+	"strings"
 	"time"
 
 	"github.com/loa-vn/loa/internal/diag"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+	ctx, stop := notifyStop(context.Background(), os.Stderr)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // Exit codes.
@@ -52,7 +55,8 @@ Usage:
   loa help                                                        print this help
 
 Run "loa COMMAND -h" for the flags of a command.
-Exit codes: 0 success, 1 content errors (all listed on stderr), 2 usage errors.
+Exit codes: 0 success, 1 content errors (all listed on stderr), 2 usage errors,
+130 or 143 stopped by Ctrl+C or SIGTERM (the previous output is left as it was).
 `
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -70,26 +74,42 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runServe(ctx, rest, stdout, stderr)
 	case "new":
 		return runNew(rest, stdout, stderr)
-	case "version":
-		fmt.Fprintln(stdout, "loa", version())
-		return exitOK
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
+	case "version", "help", "-h", "-help", "--help":
+		if len(rest) > 0 {
+			return usageError(stderr, "loa "+strings.TrimLeft(cmd, "-"), "unexpected argument %q", rest[0])
+		}
+		if cmd == "version" {
+			fmt.Fprintln(stdout, "loa", version())
+		} else {
+			fmt.Fprint(stdout, usage)
+		}
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "loa: unknown command %q\n\n%s", cmd, usage)
+	return usageError(stderr, "loa", "unknown command %q; run loa help to see the commands", cmd)
+}
+
+// usageError prints a usage error of cmd as one line on stderr and
+// returns the exit code for it.
+func usageError(stderr io.Writer, cmd, format string, args ...any) int {
+	fmt.Fprintf(stderr, cmd+": "+format+"\n", args...)
 	return exitUsage
 }
 
 // parseFlags parses args with fs and reports the exit code to return when
-// parsing fails (or -h was asked).
-func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (ok bool, code int) {
-	fs.SetOutput(stderr)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return false, exitOK
-		}
-		return false, exitUsage
+// parsing fails or -h was asked. -h prints the flags on stdout; a bad flag
+// is one line on stderr, and so is an argument when takesArgs is false.
+func parseFlags(fs *flag.FlagSet, args []string, takesArgs bool, stdout, stderr io.Writer) (ok bool, code int) {
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return false, exitOK
+	case err != nil:
+		return false, usageError(stderr, fs.Name(), "%v; run %s -h to see the flags", err, fs.Name())
+	case !takesArgs && fs.NArg() > 0:
+		return false, usageError(stderr, fs.Name(), "unexpected argument %q; run %s -h to see the flags", fs.Arg(0), fs.Name())
 	}
 	return true, exitOK
 }

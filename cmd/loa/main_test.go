@@ -101,26 +101,77 @@ func TestBuildErrorsKeepOutput(t *testing.T) {
 	}
 }
 
+// TestUsageErrors runs every kind of usage error and checks the exit code
+// 2 and the whole message. SITE stands for a good site's folder.
 func TestUsageErrors(t *testing.T) {
+	site := writeSite(t, goodSite)
 	tests := []struct {
 		args []string
 		want string
 	}{
-		{[]string{"bogus"}, `loa: unknown command "bogus"`},
-		{[]string{"build", "-nope"}, "flag provided but not defined: -nope"},
+		{[]string{"bogus"}, `loa: unknown command "bogus"; run loa help to see the commands`},
+		{[]string{"-source", "SITE", "build"}, `loa: unknown command "-source"; run loa help to see the commands`},
+		{[]string{"version", "extra"}, `loa version: unexpected argument "extra"`},
+		{[]string{"help", "build"}, `loa help: unexpected argument "build"`},
+		{[]string{"build", "-nope"}, "loa build: flag provided but not defined: -nope; run loa build -h to see the flags"},
+		{[]string{"build", "-out"}, "loa build: flag needs an argument: -out; run loa build -h to see the flags"},
+		{[]string{"build", "-drafts=maybe"}, `loa build: invalid boolean value "maybe" for -drafts: parse error; run loa build -h to see the flags`},
+		{[]string{"build", "-source", "SITE", "public"}, `loa build: unexpected argument "public"; run loa build -h to see the flags`},
 		{[]string{"build", "-source", "/nonexistent"}, "loa build: /nonexistent has no content/ folder; run loa in a site folder or pass -source DIR"},
-		{[]string{"build", "-source", "../..", "-out", "../../content"}, "loa build: -out ../../content is inside content/; choose a folder such as public"},
-		{[]string{"build", "-source", "../..", "-out", "../.."}, "loa build: -out ../.. would replace the site's own files; choose a folder such as public"},
-		{[]string{"new", "article", "Tiêu đề"}, "loa new: article needs -topic, one of:"},
-		{[]string{"new", "poem", "Tiêu đề"}, `loa new: unknown kind "poem"`},
+		{[]string{"build", "-source", "SITE", "-out", "SITE/content"}, "loa build: -out SITE/content is inside content/; choose a folder such as public"},
+		{[]string{"build", "-source", "SITE", "-out", "SITE"}, "loa build: -out SITE would replace the site's own files; choose a folder such as public"},
+		{[]string{"build", "-source", "SITE", "-out", "SITE/public", "-baseurl", "example.org"}, `loa build: -baseurl "example.org" is not an http(s) address or a path from the root; write e.g. https://example.org/portal/ or /portal/`},
+		{[]string{"build", "-source", "SITE", "-out", "SITE/public", "-baseurl", "ht!tp://x"}, `loa build: -baseurl "ht!tp://x" is not an http(s) address or a path from the root; write e.g. https://example.org/portal/ or /portal/`},
+		{[]string{"build", "-source", "SITE", "-out", "SITE/public", "-baseurl", "ftp://example.org/"}, `loa build: -baseurl "ftp://example.org/" is not an http(s) address or a path from the root; write e.g. https://example.org/portal/ or /portal/`},
+		{[]string{"check", "-source", "SITE", "extra"}, `loa check: unexpected argument "extra"; run loa check -h to see the flags`},
+		{[]string{"check", "-source", "/nonexistent"}, "loa check: /nonexistent has no content/ folder; run loa in a site folder or pass -source DIR"},
+		{[]string{"check", "-poll", "1s"}, "loa check: flag provided but not defined: -poll; run loa check -h to see the flags"},
+		{[]string{"serve", "-source", "SITE", "-addr", "127.0.0.1:0", "extra"}, `loa serve: unexpected argument "extra"; run loa serve -h to see the flags`},
+		{[]string{"serve", "-source", "SITE", "-addr", "nonsense"}, `loa serve: -addr "nonsense" is not host:port; write e.g. 127.0.0.1:1313`},
+		{[]string{"serve", "-source", "SITE", "-addr", "127.0.0.1"}, `loa serve: -addr "127.0.0.1" is not host:port; write e.g. 127.0.0.1:1313`},
+		{[]string{"serve", "-source", "SITE", "-addr", "127.0.0.1:99999"}, `loa serve: -addr "127.0.0.1:99999": the port is not a number from 0 to 65535; write e.g. 127.0.0.1:1313`},
+		{[]string{"serve", "-source", "SITE", "-addr", "localhost:http2"}, `loa serve: -addr "localhost:http2": the port is not a number from 0 to 65535; write e.g. 127.0.0.1:1313`},
+		{[]string{"serve", "-source", "SITE", "-addr", "127.0.0.1:0", "-poll", "-1s"}, "loa serve: -poll -1s is negative; give an interval such as 2s, or leave it out to use file-system events"},
+		{[]string{"serve", "-source", "/nonexistent"}, "loa serve: /nonexistent has no content/ folder; run loa in a site folder or pass -source DIR"},
+		{[]string{"new", "-source", "SITE"}, `loa new: give KIND and a title, as in loa new -topic T article "Tiêu đề"; KIND is article (needs -topic), qa, news (needs -unit), document or page`},
+		{[]string{"new", "-source", "SITE", "page", "A", "B"}, `loa new: give KIND and a title, as in loa new -topic T article "Tiêu đề"; KIND is article (needs -topic), qa, news (needs -unit), document or page`},
+		{[]string{"new", "-source", "SITE", "poem", "Tiêu đề"}, `loa new: unknown kind "poem"; use article, qa, news, document or page`},
+		{[]string{"new", "-source", "SITE", "article", "Tiêu đề"}, "loa new: article needs -topic, one of: t"},
+		{[]string{"new", "-source", "SITE", "-topic", "khac", "article", "Tiêu đề"}, "loa new: article needs -topic, one of: t"},
+		{[]string{"new", "-source", "SITE", "page", "?!"}, `loa new: the title "?!" has no letter or digit to name the file after`},
+		{[]string{"new", "-source", "SITE/khong-co", "page", "Tiêu đề"}, "loa new: SITE/khong-co has no content/ folder; run loa in a site folder or pass -source DIR"},
+		{[]string{"new", "-nope"}, "loa new: flag provided but not defined: -nope; run loa new -h to see the flags"},
 	}
 	for _, tt := range tests {
+		args := make([]string, len(tt.args))
+		for i, a := range tt.args {
+			args[i] = strings.ReplaceAll(a, "SITE", site)
+		}
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			code, _, stderr := runLoa(t, tt.args...)
-			if code != 2 || !strings.Contains(stderr, tt.want) {
-				t.Errorf("exit %d, stderr %q; want exit 2 and %q", code, stderr, tt.want)
+			// A command that takes the error for work (serve) ends here.
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			var out, errOut bytes.Buffer
+			code := run(ctx, args, &out, &errOut)
+			stdout, stderr := out.String(), errOut.String()
+			want := strings.ReplaceAll(tt.want, "SITE", site) + "\n"
+			if code != 2 || stderr != want || stdout != "" {
+				t.Errorf("exit %d, stdout %q, stderr:\n%s\nwant exit 2, no stdout and stderr:\n%s", code, stdout, stderr, want)
 			}
 		})
+	}
+	if _, err := os.Stat(filepath.Join(site, "khong-co")); err == nil {
+		t.Error("loa new made a site folder where there was none")
+	}
+}
+
+// TestFlagHelp checks that -h prints a command's flags on stdout, exit 0.
+func TestFlagHelp(t *testing.T) {
+	for _, cmd := range []string{"build", "check", "serve", "new"} {
+		code, stdout, stderr := runLoa(t, cmd, "-h")
+		if code != 0 || stderr != "" || !strings.Contains(stdout, "-source") {
+			t.Errorf("%s -h: exit %d, stdout %q, stderr %q", cmd, code, stdout, stderr)
+		}
 	}
 }
 

@@ -29,26 +29,26 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	topic := fs.String("topic", "", "topic folder of an article (or the topic of a Q&A item)")
 	unit := fs.String("unit", "", "unit folder of a news item")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: loa new [-source DIR] [-topic T | -unit U] KIND \"Tiêu đề\"\nKIND is article (needs -topic), qa, news (needs -unit), document or page.")
+		fmt.Fprintln(fs.Output(), "usage: loa new [-source DIR] [-topic T | -unit U] KIND \"Tiêu đề\"\nKIND is article (needs -topic), qa, news (needs -unit), document or page.")
 		fs.PrintDefaults()
 	}
-	if ok, code := parseFlags(fs, args, stderr); !ok {
+	if ok, code := parseFlags(fs, args, true, stdout, stderr); !ok {
 		return code
 	}
 	if fs.NArg() != 2 {
-		fs.Usage()
-		return exitUsage
+		return usageError(stderr, "loa new", "give KIND and a title, as in loa new -topic T article \"Tiêu đề\"; KIND is article (needs -topic), qa, news (needs -unit), document or page")
 	}
 	kind, title := fs.Arg(0), strings.TrimSpace(vntext.NFC(fs.Arg(1)))
 	section, ok := newKinds[kind]
 	if !ok {
-		fmt.Fprintf(stderr, "loa new: unknown kind %q; use article, qa, news, document or page\n", kind)
-		return exitUsage
+		return usageError(stderr, "loa new", "unknown kind %q; use article, qa, news, document or page", kind)
 	}
 	slug := vntext.Slug(title)
 	if slug == "" {
-		fmt.Fprintf(stderr, "loa new: the title %q has no letter or digit to name the file after\n", title)
-		return exitUsage
+		return usageError(stderr, "loa new", "the title %q has no letter or digit to name the file after", title)
+	}
+	if err := checkSource(*source); err != nil {
+		return usageError(stderr, "loa new", "%v", err)
 	}
 	dir := filepath.Join(*source, "content", section)
 	switch kind {
@@ -59,8 +59,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		}
 		groups := folders(dir)
 		if !slices.Contains(groups, group) {
-			fmt.Fprintf(stderr, "loa new: %s needs %s, one of: %s\n", kind, flagName, strings.Join(groups, ", "))
-			return exitUsage
+			return usageError(stderr, "loa new", "%s needs %s, one of: %s", kind, flagName, strings.Join(groups, ", "))
 		}
 		dir = filepath.Join(dir, group)
 	}

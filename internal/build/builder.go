@@ -47,6 +47,7 @@ type state struct {
 	sums      map[string]uint64        // path → hash of the source bytes
 	bodies    map[*content.File]*markdown.Result
 	docs      map[string]string // document number → URL
+	expired   map[string]bool   // URLs of items left out for their expiry
 	baseURL   string
 	conv      *markdown.Converter
 	renderer  *render.Renderer
@@ -118,6 +119,9 @@ func (b *Builder) run(ctx context.Context, changed []string, sink output.Sink) (
 	}
 	prev := b.st
 	next, errs := b.load(ctx, prev, slices.Sorted(maps.Keys(b.pending)))
+	if err := ctx.Err(); err != nil {
+		return nil, err // stopped: what load reports of it is only its echo
+	}
 	if next != nil && next.site != nil {
 		// Before anything is written: a clash of names never leaves
 		// half an output.
@@ -140,7 +144,9 @@ func (b *Builder) run(ctx context.Context, changed []string, sink output.Sink) (
 }
 
 // load brings the sources up to date: from scratch when prev is nil, else
-// only the changed paths. It never modifies prev.
+// only the changed paths. It never modifies prev. When ctx ends it returns
+// at the end of the phase it is in, with what it has; the caller checks
+// ctx.
 func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*state, diag.List) {
 	var errs diag.List
 	layouts, static := b.cfg.layers()
@@ -210,6 +216,9 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 		files = next.sorted
 	}
 	b.phases.mark("load")
+	if ctx.Err() != nil {
+		return nil, errs
+	}
 
 	// Static files first: pages give their images' sizes.
 	if staticChanged {
@@ -231,15 +240,16 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 	// changed (document pages, the base URL, the sizes of images).
 	now := b.now()
 	publish := site.Config{Now: now, Drafts: b.cfg.Drafts}
-	docs, baseURL := documentNumbers(files, publish), b.cfg.baseURL(files)
-	if prev == nil || baseURL != prev.baseURL || !maps.Equal(docs, prev.docs) || !maps.Equal(next.images, prev.images) {
+	docs, baseURL, expired := documentNumbers(files, publish), b.cfg.baseURL(files), expiredURLs(files, publish)
+	if prev == nil || baseURL != prev.baseURL || !maps.Equal(docs, prev.docs) || !maps.Equal(next.images, prev.images) || !maps.Equal(expired, prev.expired) {
 		u, err := url.Parse(baseURL)
 		if err != nil {
 			errs.Add(diag.Pos{File: "content/_index.md"}, "baseurl", err.Error(), "")
 			return nil, errs
 		}
-		next.conv = markdown.New(markdown.Config{BasePath: u.Path, Documents: docs, ImageSize: next.imageSize})
-		next.docs, next.baseURL = docs, baseURL
+		gone := func(p string) bool { return expired[p] || expired[p+"/"] }
+		next.conv = markdown.New(markdown.Config{BasePath: u.Path, Documents: docs, ImageSize: next.imageSize, Gone: gone})
+		next.docs, next.baseURL, next.expired = docs, baseURL, expired
 		reparsed = files
 		next.bodies = map[*content.File]*markdown.Result{}
 	} else if len(reparsed) > 0 || contentChanged {
@@ -261,6 +271,9 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 	}
 	errs.Append(uncitedNotices(files, next.bodies))
 	b.phases.mark("convert")
+	if ctx.Err() != nil {
+		return nil, errs
+	}
 
 	// Layouts (which need the asset names).
 	if layoutsChanged || prev == nil || baseURL != prev.baseURL || !maps.Equal(next.assets, prev.assets) || !maps.Equal(next.images, prev.images) {
@@ -276,7 +289,7 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 		next.renderer = r
 		next.layoutSum, next.customLayouts = b.sumFS(layouts), customLayouts(b.cfg)
 	}
-	if errs.Err() != nil {
+	if errs.Err() != nil || ctx.Err() != nil {
 		return nil, errs
 	}
 	b.phases.mark("static+layouts")

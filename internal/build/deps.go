@@ -47,6 +47,9 @@ func newSigner(b *Builder, st *state) *signer {
 	for _, k := range slices.Sorted(maps.Keys(st.docs)) {
 		h.WriteString(k + "=" + st.docs[k] + "\x00")
 	}
+	for _, k := range slices.Sorted(maps.Keys(st.expired)) {
+		h.WriteString("expired " + k + "\x00") // links to it lose their <a>
+	}
 	h.WriteString(st.baseURL)
 	g.pages(h, s.Home)
 	for _, sec := range slices.Sorted(maps.Keys(s.Sections)) {

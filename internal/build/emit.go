@@ -84,10 +84,6 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 	b.phases.mark("signatures")
 	// The search index is made while pages render: it reads the same
 	// model, and fills the moments the renderers wait on the disk.
-	type indexResult struct {
-		files map[string][]byte
-		err   error
-	}
 	indexed := make(chan indexResult, 1)
 	// A one-shot build with the theme's layouts lets go of a page's body
 	// once nothing will read it again: its HTML once its only route is
@@ -106,7 +102,7 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 	}
 	if err := w.pages(ctx, next.renderer, s, todo, release); err != nil {
 		if !b.cfg.DeferSearch {
-			<-indexed
+			waitIndex(ctx, indexed)
 		}
 		return nil, err
 	}
@@ -119,7 +115,7 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 	if err != nil {
 		return nil, err
 	}
-	if err := b.writeFiles(w, prev, next, extras, true); err != nil {
+	if err := b.writeFiles(ctx, w, prev, next, extras, true); err != nil {
 		return nil, err
 	}
 	for name, page := range aliasPages {
@@ -127,7 +123,7 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 			return nil, err
 		}
 	}
-	if err := b.writeFiles(w, prev, next, aliasPages, false); err != nil {
+	if err := b.writeFiles(ctx, w, prev, next, aliasPages, false); err != nil {
 		return nil, err
 	}
 	b.phases.mark("feeds+sitemap")
@@ -140,11 +136,14 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 			}
 		}
 	} else {
-		ix := <-indexed
+		ix, ok := waitIndex(ctx, indexed)
+		if !ok {
+			return nil, ctx.Err()
+		}
 		if ix.err != nil {
 			return nil, ix.err
 		}
-		if err := b.writeFiles(w, prev, next, ix.files, false); err != nil {
+		if err := b.writeFiles(ctx, w, prev, next, ix.files, false); err != nil {
 			return nil, err
 		}
 		b.phases.mark("search")
@@ -160,6 +159,24 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 	return res, nil
 }
 
+// indexResult is what the search index made, or why it could not.
+type indexResult struct {
+	files map[string][]byte
+	err   error
+}
+
+// waitIndex waits for the search index, or for ctx to end: the index does
+// not watch ctx, and can take seconds on a large site. Left behind, it
+// finishes in the background into its buffered channel.
+func waitIndex(ctx context.Context, indexed <-chan indexResult) (indexResult, bool) {
+	select {
+	case ix := <-indexed:
+		return ix, true
+	case <-ctx.Done():
+		return indexResult{}, false
+	}
+}
+
 // releaseText lets go of a page's plain text once the search index has
 // read it. The theme's layouts show it only for Q&A items (as the answers
 // of their JSON-LD), so the text of other pages is dead weight: a third
@@ -172,8 +189,11 @@ func releaseText(p *site.Page) {
 
 // writeFiles writes the files whose bytes changed since prev, recording
 // their signatures in next.
-func (b *Builder) writeFiles(w *writer, prev, next *state, files map[string][]byte, minify bool) error {
+func (b *Builder) writeFiles(ctx context.Context, w *writer, prev, next *state, files map[string][]byte, minify bool) error {
 	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		data := files[name]
 		if minify && output.Minifies(name) {
 			var err error
@@ -201,12 +221,12 @@ func (st *state) sigOf(name string) (uint64, bool) {
 }
 
 // writeSearch writes the search index files that changed.
-func (b *Builder) writeSearch(w *writer, prev, next *state) error {
+func (b *Builder) writeSearch(ctx context.Context, w *writer, prev, next *state) error {
 	index, err := search.Index(next.site)
 	if err != nil {
 		return err
 	}
-	return b.writeFiles(w, prev, next, index, false)
+	return b.writeFiles(ctx, w, prev, next, index, false)
 }
 
 // Search writes the search index of the last successful build into sink,
@@ -226,7 +246,7 @@ func (b *Builder) Search(ctx context.Context, sink output.Sink) (*Result, error)
 			delete(st.sigs, name)
 		}
 	}
-	if err := b.writeSearch(w, &state{sigs: prevSigs}, st); err != nil {
+	if err := b.writeSearch(ctx, w, &state{sigs: prevSigs}, st); err != nil {
 		return nil, err
 	}
 	res := &Result{Site: st.site, Files: int(w.files.Load()), Bytes: w.bytes.Load(), Changed: w.names()}

@@ -80,7 +80,20 @@ func documentNumbers(files []*content.File, publish site.Config) map[string]stri
 	return docs
 }
 
-// convert renders the bodies of files, in parallel.
+// expiredURLs returns the URLs of the items left out only because they
+// expired: links to them lose their link, not the build.
+func expiredURLs(files []*content.File, publish site.Config) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range files {
+		if !f.Meta.Expires.IsZero() && publish.Expired(f) {
+			out[f.URL] = true
+		}
+	}
+	return out
+}
+
+// convert renders the bodies of files, in parallel. When ctx ends it
+// stops early and returns only the bodies it converted.
 func convert(ctx context.Context, conv *markdown.Converter, files []*content.File) (map[*content.File]*markdown.Result, diag.List) {
 	results := make([]*markdown.Result, len(files))
 	failures := make([]error, len(files))
@@ -96,7 +109,9 @@ func convert(ctx context.Context, conv *markdown.Converter, files []*content.Fil
 			errs.Add(diag.Pos{File: f.Path, Line: f.BodyLine}, "", "cannot convert the Markdown: "+failures[i].Error(), "")
 			continue
 		}
-		bodies[f] = results[i]
+		if results[i] != nil { // nil: not reached before ctx ended
+			bodies[f] = results[i]
+		}
 	}
 	return bodies, errs
 }

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -36,6 +37,7 @@ func IsDangerousURL(dest string) bool {
 
 func (p *linkPolicy) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	st := pc.Get(stateKey).(*state)
+	var gone []ast.Node // links to unwrap once the walk is done
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -56,6 +58,10 @@ func (p *linkPolicy) Transform(doc *ast.Document, reader text.Reader, pc parser.
 			*dest = nil
 		case strings.HasPrefix(d, "/") && !strings.HasPrefix(d, "//"):
 			st.links = append(st.links, Link{Dest: d, Line: st.lineOf(blockOffset(n, st.source)), Image: image})
+			if !image && st.cfg.Gone != nil && st.cfg.Gone(SitePath(d)) {
+				gone = append(gone, n) // its children still get the policy
+				return ast.WalkContinue, nil
+			}
 			*dest = []byte(st.cfg.BasePath + d)
 			if image && st.cfg.ImageSize != nil {
 				if w, h, ok := st.cfg.ImageSize(d); ok {
@@ -66,6 +72,32 @@ func (p *linkPolicy) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, n := range gone {
+		unwrap(n)
+	}
+}
+
+// unwrap puts the children of n in its place.
+func unwrap(n ast.Node) {
+	parent := n.Parent()
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
+}
+
+// SitePath returns the site path a root-relative link leads to: without
+// query or fragment, percent-decoded ("/a/b%20c/#x" → "/a/b c/").
+func SitePath(dest string) string {
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		dest = dest[:i]
+	}
+	if dec, err := url.PathUnescape(dest); err == nil {
+		dest = dec
+	}
+	return dest
 }
 
 // blockOffset returns the source offset of the first line of the block

@@ -28,7 +28,8 @@
 // # Links
 //
 // Root-relative links ("/hoi-dap/") are site links: they are reported for
-// checking and prefixed with the base path of the site.
+// checking and prefixed with the base path of the site. A link to a page
+// that is gone by itself (see Config.Gone) becomes its plain text.
 //
 // A Converter is safe for concurrent use.
 package markdown
@@ -63,6 +64,11 @@ type Config struct {
 	// ImageSize gives the width and height of an image at a site path
 	// ("/img/a.png"), so that <img> reserves its place. Nil: no sizes.
 	ImageSize func(path string) (w, h int, ok bool)
+	// Gone reports whether the site path of a root-relative link ("/a/",
+	// decoded, without query or fragment) leads to a page that is gone by
+	// itself (an expired item): the link's text is then kept without the
+	// link. The link is still reported in Result.Links. Nil: none.
+	Gone func(path string) bool
 }
 
 // Heading is a heading of the body.

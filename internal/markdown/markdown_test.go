@@ -141,3 +141,29 @@ func TestImageSize(t *testing.T) {
 		}
 	}
 }
+
+func TestGoneLinks(t *testing.T) {
+	c := New(Config{BasePath: "/p", Gone: func(p string) bool { return p == "/tin/cu/" || p == "/tin/cũ/" }})
+	tests := []struct{ in, want string }{
+		{"Xem [tin cũ](/tin/cu/).", "<p>Xem tin cũ.</p>\n"},
+		{"Xem [*tin* cũ](/tin/cu/#a \"tiêu đề\") và [mới](/tin/moi/).", "<p>Xem <em>tin</em> cũ và <a href=\"/p/tin/moi/\">mới</a>.</p>\n"},
+		{"[tin](/tin/c%C5%A9/?x=1)", "<p>tin</p>\n"},
+		{"[![Ảnh](/img/a.png)](/tin/cu/)", "<p><img src=\"/p/img/a.png\" alt=\"Ảnh\"></p>\n"},
+		{"![Ảnh](/tin/cu/)", "<p><img src=\"/p/tin/cu/\" alt=\"Ảnh\"></p>\n"},
+		{"[tin](/tin/cu)", "<p><a href=\"/p/tin/cu\">tin</a></p>\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			res, err := c.Convert([]byte(tt.in), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(res.HTML) != tt.want {
+				t.Errorf("got %q, want %q", res.HTML, tt.want)
+			}
+			if len(res.Links) == 0 {
+				t.Error("the link is not reported")
+			}
+		})
+	}
+}

@@ -54,6 +54,7 @@ type Dir struct {
 	written  map[string]bool // names Put this build, in a folder taken over
 	kept     atomic.Int64    // files left as they were
 	replaced atomic.Int64    // files rewritten
+	aborted  atomic.Bool     // set by Abort: the scan stops where it is
 }
 
 // prevPath names the kept previous output: public → .public.loa-prev.
@@ -131,6 +132,9 @@ func (d *Dir) scan() {
 	d.scanErr = fs.WalkDir(d.root.FS(), ".", func(name string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err
+		}
+		if d.aborted.Load() {
+			return fs.SkipAll // a stopped build need not wait for the scan
 		}
 		if name == "." {
 			return nil
@@ -457,6 +461,7 @@ func removeAll(dir string) error {
 // Abort leaves the target as it was. The new folder is kept as the
 // previous output, for the next build to start from.
 func (d *Dir) Abort() {
+	d.aborted.Store(true)
 	<-d.ready
 	d.root.Close()
 	if _, err := os.Lstat(prevPath(d.target)); err == nil || os.Rename(d.staging, prevPath(d.target)) != nil {

@@ -11,6 +11,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
@@ -28,13 +29,19 @@ type snapshot struct {
 var reloadJS []byte
 
 // handler serves the current snapshot: only GET and HEAD, only files of
-// the snapshot, the site's 404.html for anything else.
+// the snapshot, the site's 404.html for anything else, and only to
+// requests for a Host of this machine (see hosts).
 type handler struct {
 	current atomic.Pointer[snapshot]
 	hub     *hub
+	hosts   hosts // set before serving starts
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !h.hosts.allow(r.Host) {
+		http.Error(w, "loa serve answers only localhost and the address it listens on, not Host "+strconv.Quote(r.Host), http.StatusForbidden)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

@@ -86,7 +86,9 @@ func (d *delta) Remove(name string) error {
 
 // rebuild takes in changed paths (nil: build all), publishes the new
 // snapshot and tells the pages. On failure the last good snapshot stays.
-func (s *Server) rebuild(ctx context.Context, changed []string) error {
+// With hold, a failure that names a file being replaced (see unsettled)
+// is not shown: rebuild returns errUnsettled, to be tried again.
+func (s *Server) rebuild(ctx context.Context, changed []string, hold bool) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	d := &delta{put: map[string][]byte{}}
@@ -99,6 +101,12 @@ func (s *Server) rebuild(ctx context.Context, changed []string) error {
 		res, err = s.builder.Rebuild(ctx, changed, d)
 	}
 	what := describe(changed)
+	if err != nil && ctx.Err() != nil {
+		return err // stopping: nothing to show
+	}
+	if err != nil && hold && s.unsettled(err, changed) {
+		return errUnsettled
+	}
 	if err != nil {
 		snap := &snapshot{err: err.Error()}
 		if old != nil {
@@ -213,11 +221,19 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 	if err != nil {
 		return err
 	}
+	s.h.hosts = newHosts(s.cfg.Addr, ln.Addr())
 	w := newWatcher(s.cfg.Dir, s.cfg.Poll)
 	go w.run(ctx)
-	s.rebuild(ctx, nil) // a failing first build is shown, and fixed by the next save
+	s.rebuild(ctx, nil, false) // a failing first build is shown, and fixed by the next save
+	if ctx.Err() != nil {
+		ln.Close()
+		return nil
+	}
 	s.search(ctx)
-	srv := &http.Server{Handler: &s.h, ReadHeaderTimeout: 10 * time.Second}
+	// Requests live in ctx: when it ends, open event streams end too, and
+	// the server shuts down at once rather than waiting for them.
+	srv := &http.Server{Handler: &s.h, ReadHeaderTimeout: 10 * time.Second,
+		BaseContext: func(net.Listener) context.Context { return ctx }}
 	if ready != nil {
 		ready(ln.Addr().String())
 	}
@@ -244,6 +260,9 @@ func (s *Server) loop(ctx context.Context, w *watcher) {
 	pending := map[string]bool{}
 	var timer, searchTimer <-chan time.Time
 	var first time.Time
+	// unsettled are the changes of a rebuild held back since held.
+	var unsettled map[string]bool
+	var held time.Time
 	for {
 		select {
 		case <-ctx.Done():
@@ -261,9 +280,19 @@ func (s *Server) loop(ctx context.Context, w *watcher) {
 			}
 			timer, searchTimer = time.After(wait), nil
 		case <-timer:
+			maps.Copy(pending, unsettled)
 			changed := slices.Sorted(maps.Keys(pending))
 			pending, timer = map[string]bool{}, nil
-			s.rebuild(ctx, changed)
+			hold := held.IsZero() || time.Since(held) < settleTime
+			if err := s.rebuild(ctx, changed, hold); errors.Is(err, errUnsettled) {
+				// Try again shortly: the file is being replaced.
+				unsettled, timer = setOf(changed), time.After(s.cfg.Debounce)
+				if held.IsZero() {
+					held = time.Now()
+				}
+				continue
+			}
+			unsettled, held = nil, time.Time{}
 			if s.searchDue {
 				searchTimer = time.After(3 * s.cfg.Debounce) // once the editor pauses
 			}

@@ -17,11 +17,13 @@ import (
 )
 
 type testSite struct {
-	t    *testing.T
-	dir  string
-	base string // http://127.0.0.1:port
-	evs  chan event
-	log  *strings.Builder
+	t      *testing.T
+	dir    string
+	base   string // http://127.0.0.1:port
+	evs    chan event
+	log    *strings.Builder
+	cancel context.CancelFunc // stops the server
+	done   chan error         // receives what Run returned
 }
 
 func (ts *testSite) write(name, text string) {
@@ -79,7 +81,8 @@ func startSite(t *testing.T, poll time.Duration) *testSite {
 		Dir:   ts.dir, Addr: "127.0.0.1:0", Log: io.Discard, Debounce: 50 * time.Millisecond, Poll: poll,
 	})
 	ready := make(chan string)
-	go srv.Run(ctx, func(addr string) { ready <- addr })
+	ts.cancel, ts.done = cancel, make(chan error, 1)
+	go func() { ts.done <- srv.Run(ctx, func(addr string) { ready <- addr }) }()
 	select {
 	case addr := <-ready:
 		ts.base = "http://" + addr

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"time"
@@ -65,6 +66,9 @@ func (w *watcher) relative(p string) (string, bool) {
 		if content.Ignored(seg) {
 			return "", false
 		}
+	}
+	if tempName(path.Base(rel)) {
+		return "", false // sed -i: the rename onto the edited file is what counts
 	}
 	return rel, true
 }

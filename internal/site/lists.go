@@ -227,6 +227,15 @@ func (s *Site) HasURL(u string) bool {
 	return s.StaticFile != nil && s.StaticFile(strings.TrimPrefix(u, "/"))
 }
 
+// expiredAt returns the expired item at the site path u ("/a/" or "/a"),
+// or nil.
+func (s *Site) expiredAt(u string) *content.File {
+	if f := s.expired[u]; f != nil {
+		return f
+	}
+	return s.expired[u+"/"]
+}
+
 // checkLinks reports root-relative links and images that lead nowhere, and
 // front-matter images and attachments that are missing from static/.
 func (s *Site) checkLinks(errs *diag.List) {
@@ -253,6 +262,12 @@ func (s *Site) checkLinks(errs *diag.List) {
 				u = dec
 			}
 			if s.HasURL(u) {
+				continue
+			}
+			if f := s.expiredAt(u); f != nil && !l.Image {
+				errs.Notice(diag.Pos{File: p.Path(), Line: l.Line}, "",
+					"link "+l.Dest+" leads to "+f.Path+", which expired on "+f.Meta.Expires.In(vntext.Zone).Format("2006-01-02"),
+					"its text is shown without a link (remove the link, or change expires:)")
 				continue
 			}
 			what, hint := "link", "correct the link or create the page"

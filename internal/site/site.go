@@ -60,8 +60,9 @@ type Site struct {
 	Aliases   map[string]string // old URL → page URL
 
 	byURL       map[string]*Page
-	routeURLs   map[string]bool // every route and generated file
-	unpublished map[string]bool // URLs of drafts, future and expired items
+	routeURLs   map[string]bool          // every route and generated file
+	unpublished map[string]bool          // URLs of drafts, future and expired items
+	expired     map[string]*content.File // URLs of items left out only for their expiry
 }
 
 // Default titles of generated section pages.
@@ -80,7 +81,7 @@ func New(files []*content.File, bodies map[*content.File]*markdown.Result, cfg C
 	if cfg.PageSize <= 0 {
 		cfg.PageSize = 20
 	}
-	s := &Site{Config: cfg, Sections: map[string]*Page{}, Aliases: map[string]string{}, byURL: map[string]*Page{}, unpublished: map[string]bool{}}
+	s := &Site{Config: cfg, Sections: map[string]*Page{}, Aliases: map[string]string{}, byURL: map[string]*Page{}, unpublished: map[string]bool{}, expired: map[string]*content.File{}}
 	var errs diag.List
 	s.addPages(files, bodies, &errs)
 	s.link(&errs)
@@ -108,6 +109,15 @@ func (cfg Config) Published(f *content.File) bool {
 		return false
 	}
 	return m.Expires.IsZero() || m.Expires.After(s.Now)
+}
+
+// Expired reports whether f is left out of the site only because its
+// expires: date has passed. Links to it are then not errors: the site
+// broke by itself, with no edit.
+func (cfg Config) Expired(f *content.File) bool {
+	m := f.Meta
+	m.Expires = time.Time{}
+	return !cfg.Published(f) && cfg.Published(&content.File{Meta: m})
 }
 
 func newPage(f *content.File, body *markdown.Result) *Page {
@@ -148,6 +158,9 @@ func (s *Site) addPages(files []*content.File, bodies map[*content.File]*markdow
 		}
 		if !s.published(f) {
 			s.unpublished[f.URL] = true
+			if s.Config.Expired(f) {
+				s.expired[f.URL] = f
+			}
 			continue
 		}
 		p := newPage(f, bodies[f])
