@@ -84,6 +84,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitContent
 	}
 	res, err := build.Build(ctx, cfg, dir)
+	for _, w := range dir.Warnings() {
+		fmt.Fprintln(stderr, "loa:", w)
+	}
 	if err != nil {
 		dir.Abort()
 		return report(stderr, err)
