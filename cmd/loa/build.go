@@ -101,6 +101,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitContent
 	}
 	res, err := build.Build(ctx, cfg, dir)
+	for _, w := range dir.Warnings() {
+		fmt.Fprintln(stderr, "loa:", w)
+	}
 	if err != nil || ctx.Err() != nil {
 		dir.Abort()
 		if code, ok := stopped(ctx, stderr, "loa build", *out+" was left as it was"); ok {

@@ -10,8 +10,6 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -27,17 +25,27 @@ const Marker = ".loa-output"
 // Dir is a Sink that writes a new folder beside the target and swaps it in
 // on Commit. Until Commit the target is untouched; after Abort, or a crash,
 // it is exactly as it was. All writes go through an os.Root, so no name
-// can reach outside the new folder.
+// can reach outside the new folder. A target that is a symbolic link is
+// followed: the folder it points to is replaced and the link kept.
 //
 // Writing and deleting thousands of files is what costs most on a slow
 // disk, so the new folder starts, when it can, as the output before last:
 // Commit keeps the replaced output beside the target as .BASE.loa-prev,
 // and the next Dir takes it over (or the half-written folder of a killed
-// build). Put then leaves a file alone when its bytes are already there,
-// and Commit deletes what the build did not produce. A build that changes
-// little writes little, and no build deletes a whole site.
+// build). The first Put of a name then leaves the file alone when its
+// bytes are already there, and Commit deletes what the build did not
+// produce. A build that changes little writes little, and no build deletes
+// a whole site. Whatever the Puts, the result is what the same Puts make
+// in an empty folder: an entry of the old output is reused only until
+// this build has written or made something at its name, and a Put or a
+// folder fails where it would fail there. A kept output that Loa cannot
+// write into (another user's, read-only, unreadable) is left alone with a
+// warning (see Warnings), and the build starts from an empty folder.
+//
+// Put is safe for concurrent use; Puts of the same name should not run at
+// the same time (which one wins is then undefined, as with any file).
 type Dir struct {
-	target  string // the output folder, e.g. "public"
+	target  string // the output folder, e.g. "public", links resolved
 	staging string // the new folder being written
 	root    *os.Root
 
@@ -48,14 +56,22 @@ type Dir struct {
 	shared   map[string]bool // regular files found with more than one link
 	ready    chan struct{}
 	scanErr  error
+	warnings []string // kept outputs not reused, and why
 	mu       sync.Mutex
-	dirs     map[string]bool // folders known to exist
-	cleared  map[string]bool // files found where folders are now needed, deleted
-	written  map[string]bool // names Put this build, in a folder taken over
+	made     map[string]kind // names this build wrote (files) or needs (folders)
 	kept     atomic.Int64    // files left as they were
 	replaced atomic.Int64    // files rewritten
 	aborted  atomic.Bool     // set by Abort: the scan stops where it is
 }
+
+// kind tells whether this build made a name a file or a folder.
+type kind uint8
+
+const (
+	none kind = iota
+	file
+	folder
+)
 
 // prevPath names the kept previous output: public → .public.loa-prev.
 func prevPath(target string) string {
@@ -66,52 +82,51 @@ func prevPath(target string) string {
 var stagingCount atomic.Int64
 
 // NewDir prepares to replace the folder target. It fails when target
-// exists, is not empty and was not made by Loa.
+// exists, is not empty and was not made by Loa, and when a file system is
+// mounted inside it or inside the folders Loa keeps beside it.
 func NewDir(target string) (*Dir, error) {
-	target = filepath.Clean(target)
+	target, err := resolveLink(filepath.Clean(target))
+	if err != nil {
+		return nil, err
+	}
 	if err := checkTarget(target); err != nil {
 		return nil, err
 	}
-	parent, base := filepath.Split(target)
+	parent, _ := filepath.Split(target)
 	if parent == "" {
 		parent = "."
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
-	earlier := claimEarlier(target)
-	d := &Dir{target: target, dirs: map[string]bool{}, cleared: map[string]bool{}, written: map[string]bool{Marker: true}, ready: make(chan struct{})}
-	for {
-		d.staging = filepath.Join(parent, "."+base+".loa-new-"+strconv.Itoa(os.Getpid())+"-"+strconv.FormatInt(stagingCount.Add(1), 10))
-		var err error
-		if earlier != "" {
-			err = os.Rename(earlier, d.staging)
-		} else {
-			err = os.Mkdir(d.staging, 0o755)
-		}
-		if err == nil {
-			break
-		}
-		if _, statErr := os.Lstat(d.staging); statErr != nil { // not a name clash: give up on reuse, or fail
-			if earlier == "" {
-				return nil, fmt.Errorf("create a folder beside %s: %w", target, err)
-			}
-			earlier = ""
-		}
-	}
-	root, err := os.OpenRoot(d.staging)
-	if err != nil {
-		os.RemoveAll(d.staging)
+	if err := refuseMounts(target); err != nil {
 		return nil, err
 	}
-	d.root = root
-	if earlier == "" {
+	d := &Dir{target: target, made: map[string]kind{}, ready: make(chan struct{})}
+	earlier := claimEarlier(target)
+	if err := d.open(earlier); err != nil {
+		return nil, err
+	}
+	if d.found == nil {
 		close(d.ready)
 	} else {
-		d.found, d.shared = map[string]int64{}, map[string]bool{}
-		go d.scan()
+		go d.scan(earlier)
 	}
 	return d, nil
+}
+
+// resolveLink returns the folder a symbolic link target points to, so
+// that the folder is replaced and the link kept; other paths unchanged.
+func resolveLink(target string) (string, error) {
+	info, err := os.Lstat(target)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return target, nil
+	}
+	real, err := filepath.EvalSymlinks(target)
+	if err != nil {
+		return "", fmt.Errorf("%s is a link to a folder that does not exist (%v); create the folder or choose another -out", target, err)
+	}
+	return real, nil
 }
 
 // writeMarker marks the new folder as Loa's, once the scan is done.
@@ -122,86 +137,6 @@ func (d *Dir) writeMarker() error {
 		}
 	}
 	return d.root.WriteFile(Marker, []byte("Made by Loa. This folder is replaced at each build.\n"), 0o644)
-}
-
-// scan lists the folder taken over, deleting anything that is neither a
-// regular file nor a folder (a link planted there must not be written
-// through or published).
-func (d *Dir) scan() {
-	defer close(d.ready)
-	d.scanErr = fs.WalkDir(d.root.FS(), ".", func(name string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.aborted.Load() {
-			return fs.SkipAll // a stopped build need not wait for the scan
-		}
-		if name == "." {
-			return nil
-		}
-		switch {
-		case e.IsDir():
-			d.found[name] = -1
-		case e.Type().IsRegular():
-			info, err := e.Info()
-			if err != nil {
-				return err
-			}
-			d.found[name] = info.Size()
-			if !singleLink(info) {
-				d.shared[name] = true
-			}
-		default:
-			return d.root.Remove(name)
-		}
-		return nil
-	})
-}
-
-// claimEarlier returns a folder the new output can start from: the kept
-// previous output, else the half-written folder of a killed build (one of
-// .BASE.loa-new-PID-* whose process is gone). It deletes the other such
-// folders, and a .BASE.loa-old-PID left by an older Loa.
-func claimEarlier(target string) string {
-	parent, base := filepath.Split(target)
-	if parent == "" {
-		parent = "."
-	}
-	var found []string
-	if info, err := os.Lstat(prevPath(target)); err == nil && info.IsDir() {
-		found = append(found, prevPath(target))
-	}
-	dead, _ := filepath.Glob(filepath.Join(parent, "."+base+".loa-new-*"))
-	for _, m := range dead {
-		rest := strings.TrimPrefix(filepath.Base(m), "."+base+".loa-new-")
-		pidText, _, _ := strings.Cut(rest, "-")
-		if pid, err := strconv.Atoi(pidText); err == nil && pid != os.Getpid() && !processAlive(pid) {
-			found = append(found, m)
-		}
-	}
-	old, _ := filepath.Glob(filepath.Join(parent, base+".loa-old-*"))
-	for _, m := range old {
-		pid, err := strconv.Atoi(strings.TrimPrefix(filepath.Base(m), base+".loa-old-"))
-		if err == nil && pid != os.Getpid() && !processAlive(pid) {
-			os.RemoveAll(m)
-		}
-	}
-	if len(found) == 0 {
-		return ""
-	}
-	for _, m := range found[1:] {
-		removeAll(m)
-	}
-	return found[0]
-}
-
-// processAlive reports whether a process with this id runs.
-func processAlive(pid int) bool {
-	p, err := os.FindProcess(pid)
-	if err != nil {
-		return false
-	}
-	return p.Signal(syscall.Signal(0)) == nil
 }
 
 // checkTarget refuses to replace a folder that Loa did not make.
@@ -229,41 +164,61 @@ func checkTarget(target string) error {
 	return nil
 }
 
-// Put writes data to name inside the new folder, unless the folder taken
-// over holds exactly these bytes there already.
+// Put writes data to name inside the new folder. The first Put of a name
+// in a folder taken over leaves the file alone when it holds exactly these
+// bytes already, and otherwise writes over it.
 func (d *Dir) Put(name string, data []byte) error {
 	if !fs.ValidPath(name) || name == "." || name == Marker {
 		return fmt.Errorf("write %s: not a file name inside the output folder", name)
 	}
 	<-d.ready
 	if d.scanErr != nil {
-		return fmt.Errorf("read the previous output in %s: %w", d.staging, d.scanErr)
-	}
-	if d.found != nil { // a folder taken over: Commit deletes what was not written
-		d.mu.Lock()
-		d.written[name] = true
-		d.mu.Unlock()
-		if size, ok := d.found[name]; ok {
-			if size == int64(len(data)) && d.holds(name, data) {
-				d.kept.Add(1)
-				return nil
-			}
-			d.replaced.Add(1)
-			if size >= 0 && !d.shared[name] {
-				// Overwrite in place: cheaper than a new file on most
-				// file systems.
-				if err := d.overwrite(name, data, size); err != nil {
-					return fmt.Errorf("write %s: %w", name, err)
-				}
-				return nil
-			}
-			// A folder, or a file linked elsewhere: never write into it.
-			if err := d.root.RemoveAll(name); err != nil {
-				return fmt.Errorf("write %s: %w", name, err)
-			}
-		}
+		return fmt.Errorf("write %s: %w", name, d.scanErr)
 	}
 	if err := d.mkdir(path.Dir(name)); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if d.found != nil && d.claim(name) {
+		if size, ok := d.found[name]; ok {
+			return d.reuse(name, data, size)
+		}
+	}
+	if err := d.root.WriteFile(name, data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}
+
+// claim records that this build writes the file name, and reports whether
+// it is the first to: only then may it reuse what the old output held.
+func (d *Dir) claim(name string) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.made[name] != none {
+		return false
+	}
+	d.made[name] = file
+	return true
+}
+
+// reuse writes data to name, which the folder taken over held (size -1 for
+// a folder) and this build has not touched yet.
+func (d *Dir) reuse(name string, data []byte, size int64) error {
+	if size == int64(len(data)) && d.holds(name, data) {
+		d.kept.Add(1)
+		return nil
+	}
+	d.replaced.Add(1)
+	if size >= 0 && !d.shared[name] {
+		// Overwrite in place: cheaper than a new file on most file systems.
+		if err := d.overwrite(name, data); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+		return nil
+	}
+	// A folder of the old output, or a file linked elsewhere: never write
+	// into it.
+	if err := d.root.RemoveAll(name); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	if err := d.root.WriteFile(name, data, 0o644); err != nil {
@@ -272,17 +227,17 @@ func (d *Dir) Put(name string, data []byte) error {
 	return nil
 }
 
-// overwrite replaces the content of the existing file name, of size old.
-// It writes over the old bytes and then cuts what is left, rather than
+// overwrite replaces the content of the existing file name. It writes over
+// the old bytes and then cuts the file to the new length, rather than
 // opening with O_TRUNC: ext4 flushes a file truncated to zero when it is
 // closed (auto_da_alloc), which made rewriting a site several times slower.
-func (d *Dir) overwrite(name string, data []byte, old int64) error {
+func (d *Dir) overwrite(name string, data []byte) error {
 	f, err := d.root.OpenFile(name, os.O_WRONLY, 0)
 	if err != nil {
 		return err
 	}
 	_, err = f.Write(data)
-	if err == nil && old > int64(len(data)) {
+	if err == nil {
 		err = f.Truncate(int64(len(data)))
 	}
 	return errors.Join(err, f.Close())
@@ -307,53 +262,61 @@ func (d *Dir) holds(name string, data []byte) bool {
 
 var readBufs = sync.Pool{New: func() any { return new([]byte) }}
 
-// mkdir makes the folder dir and its parents, replacing files found in
-// their place in a folder taken over.
+// mkdir makes the folder dir and its parents.
 func (d *Dir) mkdir(dir string) error {
 	if dir == "." {
 		return nil
 	}
 	d.mu.Lock()
-	made := d.dirs[dir]
+	made := d.made[dir] == folder
 	d.mu.Unlock()
 	if made {
 		return nil
 	}
-	if size, ok := d.found[dir]; ok && size < 0 {
-		if err := d.mkdir(path.Dir(dir)); err != nil { // they may have been files
-			return err
-		}
-	} else {
-		for p := dir; p != "."; p = path.Dir(p) {
-			if size, ok := d.found[p]; ok && size >= 0 {
-				if err := d.clear(p); err != nil {
-					return err
-				}
-			}
-		}
-		if err := d.root.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
+	if d.found != nil {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		return d.mkdirOver(dir)
+	}
+	if err := d.root.MkdirAll(dir, 0o755); err != nil {
+		return err
 	}
 	d.mu.Lock()
 	for p := dir; p != "."; p = path.Dir(p) {
-		d.dirs[p] = true
+		d.made[p] = folder
 	}
 	d.mu.Unlock()
 	return nil
 }
 
-// clear deletes, once, the file found where a folder is now needed.
-func (d *Dir) clear(name string) error {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.dirs[name] || d.cleared[name] {
+// mkdirOver makes the folder dir and its parents in a folder taken over,
+// with d.mu held. A folder of the old output is used as it is; a file of
+// the old output is replaced; a file this build wrote is an error, as it
+// would be in an empty folder.
+func (d *Dir) mkdirOver(dir string) error {
+	switch d.made[dir] {
+	case folder:
 		return nil
+	case file:
+		return &fs.PathError{Op: "mkdir", Path: dir, Err: syscall.ENOTDIR}
 	}
-	d.cleared[name] = true
-	if err := d.root.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
+	if parent := path.Dir(dir); parent != "." {
+		if err := d.mkdirOver(parent); err != nil {
+			return err
+		}
 	}
+	size, ok := d.found[dir]
+	if ok && size >= 0 {
+		if err := d.root.Remove(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	if !ok || size >= 0 {
+		if err := d.root.Mkdir(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	d.made[dir] = folder
 	return nil
 }
 
@@ -364,7 +327,7 @@ func (d *Dir) Commit() error {
 	<-d.ready
 	if d.scanErr != nil {
 		d.Abort()
-		return fmt.Errorf("read the previous output in %s: %w", d.staging, d.scanErr)
+		return d.scanErr
 	}
 	if err := d.prune(); err != nil {
 		d.Abort()
@@ -375,56 +338,63 @@ func (d *Dir) Commit() error {
 		return fmt.Errorf("mark %s as made by Loa: %w", d.staging, err)
 	}
 	d.root.Close()
+	if err := d.swap(); err != nil {
+		d.Abort()
+		return err
+	}
+	return nil
+}
+
+// swap puts the new folder in place of the target, and keeps the previous
+// output as .BASE.loa-prev, or deletes it when a kept folder that Loa
+// could not delete is in the way. It fails only with the target as it was.
+func (d *Dir) swap() error {
 	if _, err := os.Lstat(d.target); err != nil {
 		if err := os.Rename(d.staging, d.target); err != nil {
-			d.Abort()
 			return fmt.Errorf("put the new %s in place: %w", d.target, err)
 		}
 		return nil
 	}
 	prev := prevPath(d.target)
+	removeAll(prev) // one not reused
+	aside := prev
 	if _, err := os.Lstat(prev); err == nil {
-		removeAll(prev) // another build kept one meanwhile
+		aside = d.stagingName()
 	}
-	if err := exchange(d.staging, d.target); err != nil {
-		// No atomic exchange here: move the old output aside, then put
-		// the new one in place.
-		if err := os.Rename(d.target, prev); err != nil {
-			d.Abort()
-			return fmt.Errorf("move the previous %s aside: %w", d.target, err)
-		}
-		if err := os.Rename(d.staging, d.target); err != nil {
-			os.Rename(prev, d.target)
-			d.Abort()
-			return fmt.Errorf("put the new %s in place: %w", d.target, err)
+	if err := exchange(d.staging, d.target); err == nil {
+		// The staging name now holds the previous output.
+		if aside != prev || os.Rename(d.staging, prev) != nil {
+			removeAll(d.staging)
 		}
 		return nil
 	}
-	// The staging name now holds the previous output.
-	if err := os.Rename(d.staging, prev); err != nil {
-		return removeAll(d.staging)
+	// No atomic exchange here: move the old output aside, then put the
+	// new one in place.
+	if err := os.Rename(d.target, aside); err != nil {
+		return fmt.Errorf("move the previous %s aside: %w", d.target, err)
+	}
+	if err := os.Rename(d.staging, d.target); err != nil {
+		os.Rename(aside, d.target)
+		return fmt.Errorf("put the new %s in place: %w", d.target, err)
+	}
+	if aside != prev {
+		removeAll(aside)
 	}
 	return nil
 }
 
-// prune deletes from a folder taken over what this build did not write.
+// prune deletes from a folder taken over what this build did not make.
 func (d *Dir) prune() error {
 	if d.found == nil {
 		return nil
 	}
-	needed := map[string]bool{}
-	for name := range d.written {
-		for p := path.Dir(name); p != "." && !needed[p]; p = path.Dir(p) {
-			needed[p] = true
-		}
-	}
 	var g errgroup.Group
 	g.SetLimit(2 * runtime.GOMAXPROCS(0))
 	for name := range d.found {
-		if d.written[name] || needed[name] {
+		if d.made[name] != none {
 			continue
 		}
-		if parent := path.Dir(name); parent != "." && !needed[parent] {
+		if parent := path.Dir(name); parent != "." && d.made[parent] != folder {
 			continue // goes with its folder
 		}
 		g.Go(func() error {
@@ -446,6 +416,13 @@ func (d *Dir) Stats() (kept, replaced int) {
 // removeAll removes dir like os.RemoveAll, with its top-level entries
 // removed in parallel: deleting a large site is I/O-bound.
 func removeAll(dir string) error {
+	info, err := os.Lstat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil || !info.IsDir() {
+		return os.Remove(dir) // a link is removed, never followed
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return os.RemoveAll(dir)
