@@ -158,8 +158,8 @@ func checkAliasOutput(t *testing.T, res *Result, files map[string][]byte, static
 		t.Fatalf("_redirects has %d lines for %d aliases:\n%s", len(redirects), len(s.Aliases), files[redirectsFile])
 	}
 	for _, line := range redirects {
-		if f := strings.Fields(line); len(f) != 3 || strings.Join(f, " ") != line || s.Aliases[f[0]] == "" {
-			t.Fatalf("_redirects line %q is not: alias, page, 301", line)
+		if f := strings.Fields(line); len(f) != 3 || f[2] != "301!" || strings.Join(f, " ") != line || s.Aliases[f[0]] == "" {
+			t.Fatalf("_redirects line %q is not: alias, page, 301!", line)
 		}
 	}
 	// Every output is one of: a route, an alias, a static file, a feed of

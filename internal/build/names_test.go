@@ -164,10 +164,10 @@ func TestRedirects(t *testing.T) {
 	}
 	files := mem.Files()
 	const base = `/a%20b"><script>x</script>`
-	want := base + "/cu/bai-a/ " + base + "/chu-de/t/a/ 301\n" +
-		base + "/cu/du-lieu.json " + base + "/chu-de/t/a/ 301\n" +
-		base + "/cu/x/ " + base + "/chu-de/t/a/ 301\n" +
-		base + "/tin-cũ/a.html " + base + "/chu-de/t/a/ 301\n"
+	want := base + "/cu/bai-a/ " + base + "/chu-de/t/a/ 301!\n" +
+		base + "/cu/du-lieu.json " + base + "/chu-de/t/a/ 301!\n" +
+		base + "/cu/x/ " + base + "/chu-de/t/a/ 301!\n" +
+		base + "/tin-cũ/a.html " + base + "/chu-de/t/a/ 301!\n"
 	if got := string(files["_redirects"]); got != want {
 		t.Errorf("_redirects:\n%s\nwant:\n%s", got, want)
 	}

@@ -243,7 +243,7 @@ func extras(s *site.Site, baseURL string, withSitemap, ownRobots bool) (out, ali
 	var redirects strings.Builder
 	for _, from := range slices.Sorted(maps.Keys(s.Aliases)) {
 		to := base + s.Aliases[from]
-		fmt.Fprintf(&redirects, "%s %s 301\n", redirectField(base+from), redirectField(to))
+		fmt.Fprintf(&redirects, "%s %s 301!\n", redirectField(base+from), redirectField(to))
 		aliasPages[FileName(from)] = aliasPage(abs(s.Aliases[from]), to)
 	}
 	if redirects.Len() > 0 {
