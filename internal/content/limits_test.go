@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // TestLimits checks the message of each limit on one file, whole.
@@ -92,5 +93,16 @@ func TestWithinLimits(t *testing.T) {
 	// The count itself is safe at any depth, past the size limits.
 	if line, key := tomlNesting([]byte("\nx = " + strings.Repeat("{a=[", 1_000_000))); line != 2 || key != "x" {
 		t.Errorf("tomlNesting of 2,000,000 levels = %d, %q; want 2, \"x\"", line, key)
+	}
+}
+
+// TestReadFileTooLarge checks that a file over MaxFileSize is refused
+// from its size, with the message Parse gives.
+func TestReadFileTooLarge(t *testing.T) {
+	fsys := fstest.MapFS{"content/x.md": {Data: make([]byte, MaxFileSize+MaxFileSize/2)}}
+	_, errs := ReadFile(fsys, "content/x.md")
+	want := "content/x.md: file is 6 MB, more than the limit of 4 MB; split it into several pages, or put the full text in a PDF under static/ and link it"
+	if got := errs.Error(); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
