@@ -70,4 +70,20 @@
 // Text is normalised to NFC; a file in a legacy Vietnamese encoding such as
 // Windows-1258 or TCVN3 is an error that says how to convert it. Dotfiles and
 // editor backup or swap files (name~, .name.swp, #name#) are ignored.
+//
+// # Limits
+//
+// So that one careless or hostile file cannot cost a build minutes or
+// gigabytes, a file past one of these limits is an error naming the file,
+// the line and the key where there is one:
+//
+//	MaxFileSize         4 MB per file; split a longer text into pages, or link a PDF
+//	MaxFrontMatterSize  64 KB of front matter; long text belongs in the body
+//	MaxNesting          10 levels of lists and tables in front matter, the keys
+//	                    being the first (tags: [a, b] is 2); counted before decoding
+//	MaxTagsPerPage      20 tags per page
+//
+// The site as a whole may have at most site.MaxTags different tags, and
+// the search index takes at most search.MaxPageWords words and
+// search.MaxPagePairs pairs of words from one page.
 package content

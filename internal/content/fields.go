@@ -243,6 +243,9 @@ func setTags(m *Meta, v value) (string, string) {
 	if msg != "" {
 		return msg, hint
 	}
+	if len(tags) > MaxTagsPerPage {
+		return fmt.Sprintf("%d tags, more than the limit of %d", len(tags), MaxTagsPerPage), "keep the few that say what the page is about"
+	}
 	for _, t := range tags {
 		if vntext.Slug(t) == "" {
 			return fmt.Sprintf("tag %q has no letter or digit", t), "remove it or write a word"

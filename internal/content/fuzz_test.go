@@ -11,6 +11,7 @@ func FuzzParse(f *testing.F) {
 		"+++\ntitle = \"A\"\ndate = 2023-05-12\n+++\nBody\n",
 		"---\ntitle: [\n---\n", "\ufeff---\r\ntitle: Ðảng\r\n---\r\n", "---\ntitle: A\n",
 		"---\n: x\n---\n", "---\n- a\n---\n", "\x00\x01", "\xff\xfe",
+		"+++\nx = [[{a.b = [1, \"]\"]}], '[']\n[c.d]\ne = \"\"\"\n[\"\"\"\n+++\n", "---\ntags: [[[[[[[[[[[a]]]]]]]]]]]\n---\n",
 	} {
 		f.Add(s)
 	}

@@ -90,7 +90,8 @@ func LoadFiles(ctx context.Context, fsys fs.FS, names []string) ([]*File, diag.L
 func ReadFile(fsys fs.FS, name string) (*File, diag.List) {
 	if info, err := fs.Stat(fsys, name); err == nil && info.Size() > MaxFileSize {
 		var errs diag.List
-		errs.Addf(diag.Pos{File: name}, "", "file is %d MB, more than the limit of %d MB; split it into several files", info.Size()>>20, MaxFileSize>>20)
+		msg, hint := tooLarge(info.Size())
+		errs.Add(diag.Pos{File: name}, "", msg, hint)
 		return nil, errs
 	}
 	data, err := fs.ReadFile(fsys, name)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -18,8 +19,30 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// MaxFileSize is the largest content file Loa reads.
-const MaxFileSize = 64 << 20
+// Limits on one content file, so that a careless or hostile file cannot
+// cost a build minutes or gigabytes. Each is far above what real portal
+// text needs: the sample portal's largest file is 6 KB with 11 keys of
+// front matter and 3 tags, the benchmark corpus's pages are under 10 KB
+// with 2–4 tags.
+const (
+	// MaxFileSize is the largest content file Loa reads: 4 MiB. The
+	// longest real texts, a law or a congress report with its annexes,
+	// are 1–2 MB of Markdown.
+	MaxFileSize = 4 << 20
+	// MaxFrontMatterSize is the largest front matter: 64 KiB. Real front
+	// matter is a dozen short keys, under 2 KB; long text belongs in the
+	// body.
+	MaxFrontMatterSize = 64 << 10
+	// MaxNesting is the deepest nesting of lists and tables in front
+	// matter, counting the keys as one level: 10. Keys take text or a list
+	// of text (2 levels); a deeper mistake still gets a message that names
+	// the key, while a nesting of thousands is refused before the YAML or
+	// TOML decoder, which would spend the stack or minutes on it.
+	MaxNesting = 10
+	// MaxTagsPerPage is the most tags one page may have: 20. A tag groups
+	// pages on a subject; pages have 2–5.
+	MaxTagsPerPage = 20
+)
 
 // Parse checks and parses one content file. name is its slash path from the
 // site root ("content/hoi-dap/a.md"). It returns nil and the problems when the
@@ -209,12 +232,30 @@ func fileURL(name string, kind Kind, slug string) string {
 	return "/" + strings.Join(segs, "/") + "/"
 }
 
+// tooLarge says why a content file of size bytes is refused, and what to
+// do.
+func tooLarge(size int64) (msg, hint string) {
+	return fmt.Sprintf("file is %s, more than the limit of %s", sizeText(size), sizeText(MaxFileSize)),
+		"split it into several pages, or put the full text in a PDF under static/ and link it"
+}
+
+// sizeText writes a size in MB, or in KB below 1 MB, rounded up: "4.5 MB",
+// "70 KB".
+func sizeText(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KB", (n+1<<10-1)>>10)
+	}
+	tenths := (n*10 + 1<<20 - 1) >> 20 // rounded up, so that a size over a limit never reads as the limit
+	return strings.TrimSuffix(fmt.Sprintf("%d.%d", tenths/10, tenths%10), ".0") + " MB"
+}
+
 // decodeText checks that data is usable text and returns it as NFC with LF
 // line ends and no byte-order mark. On failure it says why, what to do and
 // on which line.
 func decodeText(data []byte) (text, msg, hint string, line int) {
 	if len(data) > MaxFileSize {
-		return "", fmt.Sprintf("file is %d MB, more than the limit of %d MB", len(data)>>20, MaxFileSize>>20), "split it into several files", 0
+		msg, hint := tooLarge(int64(len(data)))
+		return "", msg, hint, 0
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -292,6 +333,11 @@ func splitFrontMatter(name, text string) (values []value, body []byte, start, bo
 	}
 	bodyLine = strings.Count(text[:len(text)-len(rest)], "\n") + 1
 	body = []byte(rest)
+	if len(c.raw) > MaxFrontMatterSize {
+		errs.Add(at, "", fmt.Sprintf("front matter is %s, more than the limit of %s", sizeText(int64(len(c.raw))), sizeText(MaxFrontMatterSize)),
+			"keep the keys short and move long text into the body, after the closing "+first)
+		return
+	}
 	if c.format == "toml" {
 		values, errs = decodeTOML(name, c.raw, start)
 	} else {
@@ -300,32 +346,72 @@ func splitFrontMatter(name, text string) (values []value, body []byte, start, bo
 	return
 }
 
+// Hints for a nesting past MaxNesting.
+const (
+	nestingHint     = `keys take text or a list of text, e.g. tags: ["giám sát", "dân chủ"]`
+	nestingHintTOML = `keys take text or a list of text, e.g. tags = ["giám sát", "dân chủ"]`
+)
+
 var yamlLine = regexp.MustCompile(`^yaml: (line \d+: )?`)
 
-// firstBadLine returns the 1-based line of raw YAML whose addition makes
-// the text before it fail to parse.
-func firstBadLine(raw []byte) int {
-	lines := bytes.SplitAfter(raw, []byte("\n"))
-	var prefix []byte
-	var node yaml.Node
-	for i, l := range lines[:min(len(lines), 500)] {
-		prefix = append(prefix, l...)
-		if yaml.Unmarshal(prefix, &node) != nil {
-			return i + 1
+// locateYAMLError returns the 1-based line of raw YAML at which err, the
+// decoder's error for raw, lies: the first line whose addition makes the
+// text before it fail to parse. yaml.v3's own line numbers are off (parser
+// errors count from 0, flow collections report where they began) but
+// near, so the lines around them are tried first, with a few parses; then
+// the lines from the start, until the parses add up to 4 times the text
+// plus 256 KiB. The work stays linear in the length of the text.
+func locateYAMLError(raw []byte, err error) int {
+	var ends []int // ends[k-1] is the offset after line k
+	for i, b := range raw {
+		if b == '\n' {
+			ends = append(ends, i+1)
 		}
 	}
-	return 1
+	if len(ends) == 0 || ends[len(ends)-1] < len(raw) {
+		ends = append(ends, len(raw))
+	}
+	fails := func(k int) bool { // whether the first k lines fail to parse
+		var node yaml.Node
+		return k > 0 && yaml.Unmarshal(raw[:ends[k-1]], &node) != nil
+	}
+	hint := 0
+	if g := yamlHint.FindStringSubmatch(err.Error()); g != nil {
+		hint, _ = strconv.Atoi(g[1])
+	}
+	lo := min(max(hint-1, 1), len(ends))
+	prev := fails(lo - 1)
+	for k := lo; k <= min(hint+3, len(ends)); k++ {
+		f := fails(k)
+		if f && !prev {
+			return k
+		}
+		prev = f
+	}
+	budget := 4*len(raw) + 256<<10
+	for k := 1; k <= len(ends) && ends[k-1] <= budget; k++ {
+		budget -= ends[k-1]
+		if fails(k) {
+			return k
+		}
+	}
+	return max(hint, 1)
 }
+
+var yamlHint = regexp.MustCompile(`^yaml: line (\d+):`)
 
 func decodeYAML(name string, raw []byte, start int) ([]value, diag.List) {
 	var errs diag.List
 	var doc yaml.Node
-	if err := yaml.Unmarshal(raw, &doc); err != nil {
+	if err := yaml.Unmarshal(raw, &doc); err != nil && strings.Contains(err.Error(), "exceeded max depth") {
+		errs.Add(diag.Pos{File: name, Line: start + locateYAMLError(raw, err)}, "", fmt.Sprintf("front matter nests lists and tables deeper than %d levels", MaxNesting), nestingHint)
+		return nil, errs
+	} else if err != nil {
 		// yaml.v3's line numbers are unreliable (flow collections report
 		// where they began, parser errors count from 0): find the first
 		// line at which the front matter stops parsing.
 		msg := yamlLine.ReplaceAllString(err.Error(), "")
-		line := start + firstBadLine(raw)
+		line := start + locateYAMLError(raw, err)
 		errs.Add(diag.Pos{File: name, Line: line}, "", "front matter is not valid YAML: "+strings.TrimPrefix(msg, "yaml: "),
 			"write one key: value per line; put text holding a colon or quote in double quotes")
 		return nil, errs
@@ -341,6 +427,10 @@ func decodeYAML(name string, raw []byte, start int) ([]value, diag.List) {
 	var values []value
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, n := m.Content[i], m.Content[i+1]
+		if deep := yamlNesting(n, 2); deep != nil {
+			errs.Add(diag.Pos{File: name, Line: start + deep.Line}, k.Value, fmt.Sprintf("nests lists and tables deeper than %d levels", MaxNesting), nestingHint)
+			continue
+		}
 		v := value{key: k.Value, line: start + k.Line}
 		switch n.Kind {
 		case yaml.ScalarNode:
@@ -371,6 +461,10 @@ var tomlKey = regexp.MustCompile(`^\s*("?)([A-Za-z0-9_-]+)("?)\s*=`)
 
 func decodeTOML(name string, raw []byte, start int) ([]value, diag.List) {
 	var errs diag.List
+	if line, key := tomlNesting(raw); line > 0 {
+		errs.Add(diag.Pos{File: name, Line: start + line}, key, fmt.Sprintf("nests lists and tables deeper than %d levels", MaxNesting), nestingHintTOML)
+		return nil, errs
+	}
 	var m map[string]any
 	md, err := toml.Decode(string(raw), &m)
 	if err != nil {

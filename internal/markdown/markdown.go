@@ -200,16 +200,31 @@ func (c *Converter) Convert(body []byte, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// ids makes heading ids from Vietnamese slugs, unique within one body.
-type ids struct{ used map[string]bool }
+// ids makes heading ids from Vietnamese slugs, unique within one body: a
+// repeated slug gets the first free of -1, -2 …. Each base remembers the
+// last number it tried, so that n repeats cost n lookups, not n²/2: a
+// number once taken stays taken, so no free one is skipped.
+type ids struct {
+	used   map[string]bool
+	next   map[string]int // base → the number its next repeat tries first
+	probes int            // lookups of numbered ids, for tests
+}
 
-func newIDs() *ids { return &ids{used: map[string]bool{}} }
+func newIDs() *ids { return &ids{used: map[string]bool{}, next: map[string]int{}} }
 
 func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
 	base := cmp.Or(vntext.Slug(string(value)), "muc")
 	id := base
-	for i := 1; s.used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
+	if s.used[id] {
+		i := max(s.next[base], 1)
+		for ; ; i++ {
+			s.probes++
+			id = base + "-" + strconv.Itoa(i)
+			if !s.used[id] {
+				break
+			}
+		}
+		s.next[base] = i + 1
 	}
 	s.used[id] = true
 	return []byte(id)

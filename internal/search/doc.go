@@ -13,6 +13,10 @@
 // "bán", "ban"… Adjacent tokens with no clause punctuation between them
 // also form a pair term, key "phan bien" with variant "phản biện".
 //
+// One page adds at most MaxPageWords distinct words and MaxPagePairs
+// distinct pairs, the first it holds (title, then summary, headings and
+// tags, then body), so that one huge page cannot multiply the index files.
+//
 // Fields are weighted: the title (×4), the summary, headings, tags and
 // document number, type and issuer (×2), and the body (×1), combined
 // BM25F-style with length normalisation. A term's impact in a document is

@@ -34,6 +34,19 @@ func (t *docTerms) reset() {
 	clear(t.pairIdx)
 }
 
+// Limits on what one page adds to the index, so that one page cannot make
+// the index tens of thousands of files: the shards grow with the terms.
+// A page keeps the first distinct words and pairs it holds, title and
+// summary first; past the limits the rest of its text is found only by the
+// words and pairs already kept. Each is several times what a long real
+// text holds: the sample portal's whole 270 KB of text has 1,150 words and
+// 8,700 pairs, a 4 MB text of the benchmark corpus 1,500 and 6,800, and
+// Vietnamese writes with under 7,000 syllables.
+const (
+	MaxPageWords = 10_000 // distinct words of one page
+	MaxPagePairs = 50_000 // distinct pairs of adjacent words of one page
+)
+
 // tokenize counts the words and pairs of d. Pairs never span two fields
 // or clause punctuation.
 func tokenize(d *doc) *docTerms {
@@ -44,6 +57,10 @@ func tokenize(d *doc) *docTerms {
 		for tok := range vntext.Scan(text) {
 			t.lens[f]++
 			i, ok := t.wordIdx[tok.Word]
+			if !ok && len(t.words) == MaxPageWords {
+				prev = -1 // a word left out: no pair across it
+				continue
+			}
 			if !ok {
 				i = int32(len(t.words))
 				t.wordIdx[tok.Word] = i
@@ -52,20 +69,29 @@ func tokenize(d *doc) *docTerms {
 			}
 			inc(&t.wtf[i][f])
 			if prev >= 0 && !tok.Break {
-				key := uint64(prev)<<32 | uint64(i)
-				j, ok := t.pairIdx[key]
-				if !ok {
-					j = int32(len(t.pairs))
-					t.pairIdx[key] = j
-					t.pairs = append(t.pairs, key)
-					t.ptf = append(t.ptf, [numFields]uint16{})
-				}
-				inc(&t.ptf[j][f])
+				t.pair(prev, i, f)
 			}
 			prev = i
 		}
 	}
 	return t
+}
+
+// pair counts the pair of words a, b in field f, unless it would be a new
+// pair past MaxPagePairs.
+func (t *docTerms) pair(a, b int32, f int) {
+	key := uint64(a)<<32 | uint64(b)
+	j, ok := t.pairIdx[key]
+	if !ok {
+		if len(t.pairs) == MaxPagePairs {
+			return
+		}
+		j = int32(len(t.pairs))
+		t.pairIdx[key] = j
+		t.pairs = append(t.pairs, key)
+		t.ptf = append(t.ptf, [numFields]uint16{})
+	}
+	inc(&t.ptf[j][f])
 }
 
 // inc adds one to n, stopping at the largest uint16.

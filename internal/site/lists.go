@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"fmt"
 	"net/url"
 	"path"
 	"slices"
@@ -12,10 +13,20 @@ import (
 	"github.com/loa-vn/loa/internal/vntext"
 )
 
+// MaxTags is the most tags a site may have: 2,000. Each tag is a page of
+// its own and a line on /the/; a portal uses a few dozen to a few hundred
+// (the sample portal about 70, the benchmark corpus 40). Past it, a site
+// would write a page for every stray word.
+const MaxTags = 2000
+
 // buildTags groups pages by tag. Tags that fold to the same slug ("Dân
-// chủ", "dân chủ") are one tag, named as first met in URL order.
-func (s *Site) buildTags() {
+// chủ", "dân chủ") are one tag, named as first met in URL order. A tag
+// past MaxTags is not made; the first is an error naming its page.
+func (s *Site) buildTags(errs *diag.List) {
 	bySlug := map[string]*Tag{}
+	over := map[string]bool{} // slugs of the tags past MaxTags
+	var firstOver string      // the first tag past MaxTags
+	var firstPos diag.Pos
 	for _, p := range s.Pages {
 		if p.File == nil {
 			continue
@@ -23,6 +34,13 @@ func (s *Site) buildTags() {
 		for _, name := range p.Meta.Tags {
 			slug := vntext.Slug(name)
 			t := bySlug[slug]
+			if t == nil && len(s.Tags) == MaxTags {
+				if len(over) == 0 {
+					firstOver, firstPos = name, diag.Pos{File: p.Path(), Line: p.Meta.Line("tags")}
+				}
+				over[slug] = true
+				continue
+			}
 			if t == nil {
 				t = &Tag{Name: name, Slug: slug, URL: "/the/" + slug + "/"}
 				t.Page = &Page{Kind: KindTag, URL: t.URL, Title: name, Meta: &content.Meta{}, Section: s.TagsPage}
@@ -34,6 +52,10 @@ func (s *Site) buildTags() {
 				t.Pages = append(t.Pages, p)
 			}
 		}
+	}
+	if len(over) > 0 {
+		errs.Add(firstPos, "tags", fmt.Sprintf("%q makes the site's tag number %d, more than the limit of %d (the site has %d)", firstOver, MaxTags+1, MaxTags, MaxTags+len(over)),
+			"use the site's existing tags (listed at /the/) rather than new ones")
 	}
 	slices.SortFunc(s.Tags, func(a, b *Tag) int { return cmp.Or(vntext.Compare(a.Name, b.Name), cmp.Compare(a.Slug, b.Slug)) })
 	for _, t := range s.Tags {

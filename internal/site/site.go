@@ -86,7 +86,7 @@ func New(files []*content.File, bodies map[*content.File]*markdown.Result, cfg C
 	s.addPages(files, bodies, &errs)
 	s.link(&errs)
 	s.sortLists()
-	s.buildTags()
+	s.buildTags(&errs)
 	s.relate()
 	s.route()
 	s.checkLinks(&errs)
