@@ -23,7 +23,7 @@ func outsideFiles(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	files := map[string]string{
-		"secret.md":         "---\ntitle: " + secret + "\n---\n" + secret + "\n",
+		"secret.md":         "---\ntitle: " + secret + "\ndate: 2023-05-01\n---\n" + secret + "\n",
 		"secret.txt":        secret + "\n",
 		"secret.html":       "{{define \"main\"}}" + secret + "{{end}}",
 		"folder/secret.txt": secret + "\n",
@@ -148,8 +148,8 @@ func TestSiteReadsOnlyItsOwnFiles(t *testing.T) {
 			"content/pipe.txt: is a named pipe (FIFO), not a regular file; remove it"},
 		{"content/tin", link(filepath.Join(outside, "folder")),
 			"content/tin: is a link to a place outside the site folder; copy the file into the site instead"},
-		{"layouts/page.html", link(filepath.Join(outside, "secret.html")),
-			"layouts/page.html: is a link to a place outside the site folder; copy the file into the site instead"},
+		{"layouts/article.html", link(filepath.Join(outside, "secret.html")),
+			"layouts/article.html: is a link to a place outside the site folder; copy the file into the site instead"},
 		{"layouts/partials/head.html", fifo,
 			"layouts/partials/head.html: is a named pipe (FIFO), not a regular file; remove it"},
 		{"layouts/base.html", link("/dev/zero"),
@@ -240,5 +240,36 @@ func TestSiteLinksInside(t *testing.T) {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("%s lacks %q", name, want)
 		}
+	}
+}
+
+// TestSiteJunkIgnored checks that the files Windows and macOS leave in
+// folders are ignored alike, in content/ and static/: not an error, not
+// published.
+func TestSiteJunkIgnored(t *testing.T) {
+	files := map[string]string{}
+	for name, text := range goodSite {
+		files[name] = text
+	}
+	for _, dir := range []string{"content/", "content/chu-de/t/", "static/", "static/img/"} {
+		for _, junk := range []string{"Thumbs.db", "desktop.ini", ".DS_Store", "ehthumbs.db"} {
+			files[dir+junk] = "junk\x00"
+		}
+	}
+	files["static/img/logo.txt"] = "LOGO\n"
+	dir := writeSite(t, files)
+	out := filepath.Join(t.TempDir(), "public")
+	code, _, stderr := buildWithin(t, 30*time.Second, "build", "-source", dir, "-out", out)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err == nil && (strings.EqualFold(d.Name(), "thumbs.db") || strings.EqualFold(d.Name(), "desktop.ini") || d.Name() == ".DS_Store") {
+			t.Errorf("%s is published", p)
+		}
+		return nil
+	})
+	if _, err := os.Stat(filepath.Join(out, "img", "logo.txt")); err != nil {
+		t.Error(err)
 	}
 }
