@@ -32,7 +32,7 @@ func (o overlay) Open(name string) (fs.File, error) {
 
 // ReadFile reads name from top when top has it as a file, else from
 // bottom; through the ReadFile of each layer (content.Guard's reads no
-// more than the size it checked).
+// more than the size of the opened file).
 func (o overlay) ReadFile(name string) ([]byte, error) {
 	info, err := fs.Stat(o.top, name)
 	switch {

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"image"
 	_ "image/gif"  // sizes of GIF images
 	_ "image/jpeg" // sizes of JPEG images
@@ -49,6 +50,9 @@ func svgSize(data []byte) [2]int {
 // ones when prev has the rest.
 func (b *Builder) loadStatic(fsys fs.FS, prev *state, changed []string) (map[string]staticFile, diag.List) {
 	var errs diag.List
+	if _, err := content.Check(b.cfg.Site, "static"); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, content.ReadError("static", err) // the folder itself, e.g. a link out of the site
+	}
 	names, err := assets.List(fsys, content.Ignored)
 	if err != nil {
 		errs.Add(diag.Pos{File: "static"}, "", "cannot read: "+err.Error(), "")
