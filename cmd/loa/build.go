@@ -47,7 +47,11 @@ func (f *siteFlags) config() (build.Config, error) {
 	if base == "" {
 		base = os.Getenv("URL")
 	}
-	return build.Config{Site: os.DirFS(f.source), Theme: loa.DefaultTheme(), BaseURL: base, Drafts: f.drafts, Now: now()}, nil
+	site, err := content.OpenSite(f.source)
+	if err != nil {
+		return build.Config{}, fmt.Errorf("cannot open the site folder: %w", err)
+	}
+	return build.Config{Site: site, Theme: loa.DefaultTheme(), BaseURL: base, Drafts: f.drafts, Now: now()}, nil
 }
 
 // checkSource refuses a site folder with no content/ folder.

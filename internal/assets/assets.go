@@ -16,8 +16,10 @@ import (
 type Files map[string]bool
 
 // List walks fsys (the static folder) and returns its files, skipping
-// dotfiles and editor backups.
-func List(fsys fs.FS) (Files, error) {
+// the files and folders whose names ignored reports (dotfiles, editor
+// backups: content.Ignored). Whatever is not a folder is listed, links
+// and special files too, for the reader to refuse by name.
+func List(fsys fs.FS, ignored func(name string) bool) (Files, error) {
 	files := Files{}
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -27,7 +29,7 @@ func List(fsys fs.FS) (Files, error) {
 			return err
 		}
 		base := d.Name()
-		if name != "." && (strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".swp")) {
+		if name != "." && ignored(base) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

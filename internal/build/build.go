@@ -19,7 +19,7 @@ import (
 
 // Config says what to build. The zero value is not usable: set Site.
 type Config struct {
-	Site    fs.FS  // the site root, holding content/ and optionally layouts/ and static/
+	Site    fs.FS  // the site root, holding content/ and optionally layouts/ and static/; read through content.Guard (open it with content.OpenSite so that links cannot lead out)
 	Theme   fs.FS  // the default theme, holding layouts/ and static/; may be nil
 	BaseURL string // absolute site URL; overrides the home page's baseurl
 	Drafts  bool   // include drafts and future-dated items

@@ -69,8 +69,12 @@ type state struct {
 	sigs          map[string]uint64 // output name → signature of its inputs
 }
 
-// NewBuilder returns a Builder for cfg.
+// NewBuilder returns a Builder for cfg. Every read of cfg.Site goes
+// through content.Guard: what is not a regular file is never opened.
 func NewBuilder(cfg Config) *Builder {
+	if cfg.Site != nil {
+		cfg.Site = content.Guard(cfg.Site)
+	}
 	return &Builder{cfg: cfg, seed: maphash.MakeSeed(), min: output.NewMinifier(), pending: map[string]bool{}}
 }
 
@@ -222,10 +226,8 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 
 	// Static files first: pages give their images' sizes.
 	if staticChanged {
-		statics, err := b.loadStatic(static, prev, changed)
-		if err != nil {
-			errs.Add(diag.Pos{File: "static"}, "", err.Error(), "")
-		}
+		statics, staticErrs := b.loadStatic(static, prev, changed)
+		errs.Append(staticErrs)
 		next.statics = statics
 		next.assets, next.images = map[string]string{}, map[string][2]int{}
 		for name, f := range statics {
@@ -280,6 +282,9 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 		rc := render.Config{BaseURL: baseURL, Assets: next.assets, Dev: b.cfg.Dev, ImageSize: next.imageSize, Minify: b.min.Template}
 		if b.cfg.minifyPages {
 			rc.Minify = nil
+		}
+		if errs.Append(content.CheckTree(b.cfg.Site, "layouts")); errs.Err() != nil {
+			return nil, errs
 		}
 		r, err := render.New(layouts, rc)
 		if err != nil {

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/loa-vn/loa/internal/assets"
+	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/output"
 	"github.com/loa-vn/loa/internal/search"
 )
@@ -86,7 +87,7 @@ func FuzzAliases(f *testing.F) {
 	}
 	cfg := Config{Site: fsys, Theme: os.DirFS("../.."), BaseURL: "https://example.org/", Now: testNow}
 	_, static := cfg.layers()
-	statics, err := assets.List(static)
+	statics, err := assets.List(static, content.Ignored)
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+
+	"github.com/loa-vn/loa/internal/diag"
 )
 
 // overlay is a read-only file system in which files of top hide the files
@@ -12,6 +14,9 @@ import (
 // static files replace the default theme's one by one.
 type overlay struct{ top, bottom fs.FS }
 
+// Open opens name from top when top has it as a file, else from bottom.
+// A file of top that content.Check refuses is an error, not hidden by the
+// file of bottom.
 func (o overlay) Open(name string) (fs.File, error) {
 	f, err := o.top.Open(name)
 	if err == nil {
@@ -19,8 +24,30 @@ func (o overlay) Open(name string) (fs.File, error) {
 			return f, nil
 		}
 		f.Close()
+	} else if refused(err) {
+		return nil, err
 	}
 	return o.bottom.Open(name)
+}
+
+// ReadFile reads name from top when top has it as a file, else from
+// bottom; through the ReadFile of each layer (content.Guard's reads no
+// more than the size of the opened file).
+func (o overlay) ReadFile(name string) ([]byte, error) {
+	info, err := fs.Stat(o.top, name)
+	switch {
+	case err == nil && !info.IsDir():
+		return fs.ReadFile(o.top, name)
+	case refused(err):
+		return nil, err
+	}
+	return fs.ReadFile(o.bottom, name)
+}
+
+// refused reports whether err is content.Check refusing a file.
+func refused(err error) bool {
+	var d *diag.Diagnostic
+	return errors.As(err, &d)
 }
 
 // ReadDir merges the entries of both layers, top first.

@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"image"
 	_ "image/gif"  // sizes of GIF images
 	_ "image/jpeg" // sizes of JPEG images
@@ -15,6 +14,8 @@ import (
 	"strings"
 
 	"github.com/loa-vn/loa/internal/assets"
+	"github.com/loa-vn/loa/internal/content"
+	"github.com/loa-vn/loa/internal/diag"
 	"github.com/loa-vn/loa/internal/output"
 )
 
@@ -47,13 +48,17 @@ func svgSize(data []byte) [2]int {
 
 // loadStatic processes static files: all of them, or only the changed
 // ones when prev has the rest.
-func (b *Builder) loadStatic(fsys fs.FS, prev *state, changed []string) (map[string]staticFile, error) {
-	names, err := assets.List(fsys)
+func (b *Builder) loadStatic(fsys fs.FS, prev *state, changed []string) (map[string]staticFile, diag.List) {
+	var errs diag.List
+	if _, err := content.Check(b.cfg.Site, "static"); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, content.ReadError("static", err) // the folder itself, e.g. a link out of the site
+	}
+	names, err := assets.List(fsys, content.Ignored)
 	if err != nil {
-		return nil, err
+		errs.Add(diag.Pos{File: "static"}, "", "cannot read: "+err.Error(), "")
+		return nil, errs
 	}
 	out := make(map[string]staticFile, len(names))
-	var errs []error
 	for _, name := range names.Names() {
 		if prev != nil && !touched("static/"+name, changed) {
 			if f, ok := prev.statics[name]; ok {
@@ -63,12 +68,12 @@ func (b *Builder) loadStatic(fsys fs.FS, prev *state, changed []string) (map[str
 		}
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("static/%s: %w", name, err))
+			errs.Append(content.ReadError("static/"+name, err))
 			continue
 		}
 		if output.Minifies(name) {
 			if data, err = b.min.Bytes(name, data); err != nil {
-				errs = append(errs, fmt.Errorf("static/%s: %w", name, err))
+				errs.Add(diag.Pos{File: "static/" + name}, "", err.Error(), "")
 				continue
 			}
 		}
@@ -83,5 +88,5 @@ func (b *Builder) loadStatic(fsys fs.FS, prev *state, changed []string) (map[str
 		}
 		out[name] = f
 	}
-	return out, errors.Join(errs...)
+	return out, errs
 }

@@ -67,9 +67,34 @@
 // # Text
 //
 // Files must be UTF-8 (a byte-order mark and CRLF line ends are accepted).
-// Text is normalised to NFC; a file in a legacy Vietnamese encoding such as
-// Windows-1258 or TCVN3 is an error that says how to convert it. Dotfiles and
-// editor backup or swap files (name~, .name.swp, #name#) are ignored.
+// Text is normalised to NFC; a file in UTF-16 (Notepad's "Unicode") or in a
+// legacy Vietnamese encoding such as Windows-1258 or TCVN3 is an error that
+// says how to convert it.
+//
+// # Ignored files
+//
+// Everywhere in a site (content/, layouts/, static/) these are skipped as if
+// absent: dotfiles and dot-folders (.DS_Store, .git), the files Windows
+// leaves in folders (Thumbs.db, ehthumbs.db, desktop.ini, in any case), and
+// editor backup, swap and lock files (name~, .name.swp, #name#, ~$name,
+// name.tmp).
+//
+// # What a site may read
+//
+// Loa reads only regular files inside the site folder. A symbolic link is
+// followed when it leads to a regular file that is itself inside the site
+// folder, by a relative path (static/img/logo.png → ../../shared/logo.png).
+// Anything else under content/, layouts/ or static/ is an error naming the
+// path, and is never opened or published:
+//
+//	static/img/env.txt: is a link to a place outside the site folder; copy the file into the site instead
+//	static/docs: is a link to a folder; Loa follows links only to files; copy the folder into the site instead
+//	content/x.md: is a named pipe (FIFO), not a regular file; remove it
+//
+// The same holds for a device, a socket, a link to one of those, a link to
+// nothing and a link that leads back to itself. Check states the rule,
+// Guard enforces it on a whole file system, and OpenSite opens a site
+// folder through os.Root, so that no link leads out of it.
 //
 // # Limits
 //

@@ -14,12 +14,15 @@ import (
 )
 
 // Ignored reports whether a file or folder name is skipped everywhere in
-// a site: dotfiles, and editors' backup, swap and lock files.
+// a site: dotfiles (.DS_Store among them), the files Windows leaves in
+// folders (Thumbs.db, desktop.ini), and editors' backup, swap and lock files.
 func Ignored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
 		strings.HasPrefix(name, "#") || strings.HasSuffix(name, ".swp") ||
 		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
-		strings.HasPrefix(name, "~$")
+		strings.HasPrefix(name, "~$") ||
+		strings.EqualFold(name, "Thumbs.db") || strings.EqualFold(name, "ehthumbs.db") ||
+		strings.EqualFold(name, "desktop.ini")
 }
 
 // List returns the slash paths of all content files under content/ in
@@ -33,7 +36,7 @@ func List(fsys fs.FS) ([]string, diag.List) {
 			if errors.Is(err, fs.ErrNotExist) && name == "content" {
 				return fs.SkipAll
 			}
-			errs.Add(diag.Pos{File: name}, "", "cannot read: "+err.Error(), "")
+			errs.Append(ReadError(name, err))
 			return nil
 		}
 		if name != "content" && Ignored(d.Name()) {
@@ -42,11 +45,17 @@ func List(fsys fs.FS) ([]string, diag.List) {
 			}
 			return nil
 		}
+		if !d.IsDir() && !d.Type().IsRegular() {
+			if _, err := Check(fsys, name); err != nil {
+				errs.Append(ReadError(name, err))
+				return nil
+			}
+		}
 		switch {
 		case d.IsDir():
 		case path.Ext(name) == ".md":
 			names = append(names, name)
-		case d.Type().IsRegular():
+		default:
 			errs.Add(diag.Pos{File: name}, "", "is not a Markdown (.md) file", "put images and attachments in static/ and link them from a page")
 		}
 		return nil
@@ -86,19 +95,18 @@ func LoadFiles(ctx context.Context, fsys fs.FS, names []string) ([]*File, diag.L
 	return slices.DeleteFunc(files, func(f *File) bool { return f == nil }), errs
 }
 
-// ReadFile reads and parses one content file from fsys.
+// ReadFile reads and parses one content file from fsys, holding the rule
+// of Check.
 func ReadFile(fsys fs.FS, name string) (*File, diag.List) {
-	if info, err := fs.Stat(fsys, name); err == nil && info.Size() > MaxFileSize {
+	data, err := readFile(Guard(fsys), name, MaxFileSize)
+	if big := (*tooLargeError)(nil); errors.As(err, &big) {
 		var errs diag.List
-		msg, hint := tooLarge(info.Size())
+		msg, hint := tooLarge(big.size)
 		errs.Add(diag.Pos{File: name}, "", msg, hint)
 		return nil, errs
 	}
-	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		var errs diag.List
-		errs.Add(diag.Pos{File: name}, "", "cannot read: "+err.Error(), "")
-		return nil, errs
+		return nil, ReadError(name, err)
 	}
 	return Parse(name, data)
 }

@@ -258,6 +258,10 @@ func decodeText(data []byte) (text, msg, hint string, line int) {
 		return "", msg, hint, 0
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if order := utf16Order(data); order != "" {
+		msg, hint := utf16Error(order)
+		return "", msg, hint, 0
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return "", "file is empty", "write front matter and text, or delete the file", 0
 	}

@@ -84,7 +84,7 @@ func New(files []*content.File, bodies map[*content.File]*markdown.Result, cfg C
 	s := &Site{Config: cfg, Sections: map[string]*Page{}, Aliases: map[string]string{}, byURL: map[string]*Page{}, unpublished: map[string]bool{}, expired: map[string]*content.File{}}
 	var errs diag.List
 	s.addPages(files, bodies, &errs)
-	s.link(&errs)
+	s.link(files, &errs)
 	s.sortLists()
 	s.buildTags(&errs)
 	s.relate()
@@ -270,8 +270,10 @@ func (s *Site) addGenerated() {
 }
 
 // link connects pages to their sections, topics and units, and checks the
-// names used in front matter.
-func (s *Site) link(errs *diag.List) {
+// names used in front matter. files are all the files, for what is not
+// published.
+func (s *Site) link(files []*content.File, errs *diag.List) {
+	held := s.heldGroups(files)
 	topics, units := map[string]*Page{}, map[string]*Page{}
 	for _, t := range s.Topics {
 		topics[t.File.Group] = t
@@ -295,6 +297,11 @@ func (s *Site) link(errs *diag.List) {
 			return t
 		}
 		pos := diag.Pos{File: p.Path(), Line: p.Meta.Line(key)}
+		if h := held[folder+"/"+name]; h != nil {
+			errs.Add(pos, key, key+" "+quote(name)+" is a draft ("+h.Path+" has draft: true)",
+				"remove draft: true there to publish the "+key+", or add draft: true here too")
+			return nil
+		}
 		hint := "create content/" + folder + "/" + name + "/_index.md"
 		if len(m) > 0 {
 			hint = "use one of: " + names(m) + "; or " + hint
@@ -322,16 +329,34 @@ func (s *Site) link(errs *diag.List) {
 		case content.KindTopic, content.KindUnit:
 			p.Section = s.Sections[f.Section]
 		}
-		if p.Kind == content.KindArticle && p.Topic == nil {
+		if h := held[content.SectionTopics+"/"+f.Group]; p.Kind == content.KindArticle && p.Topic == nil && h != nil {
+			errs.Add(diag.Pos{File: h.Path, Line: h.Meta.Line("draft")}, "draft",
+				"the topic's _index.md is a draft, but articles of the topic are not", "remove draft: true to publish the topic, or add draft: true to each of its articles too")
+		} else if p.Kind == content.KindArticle && p.Topic == nil {
 			// The topic folder has no _index.md: report it once per folder.
 			errs.Add(diag.Pos{File: "content/" + content.SectionTopics + "/" + f.Group + "/_index.md"}, "",
 				"missing: every topic folder needs an _index.md", "create it with title: \"…\" (the topic's name) and summary")
 		}
-		if p.Kind == content.KindNews && p.Unit == nil {
+		if h := held[content.SectionUnits+"/"+f.Group]; p.Kind == content.KindNews && p.Unit == nil && h != nil {
+			errs.Add(diag.Pos{File: h.Path, Line: h.Meta.Line("draft")}, "draft",
+				"the unit's _index.md is a draft, but news items of the unit are not", "remove draft: true to publish the unit, or add draft: true to each of its news items too")
+		} else if p.Kind == content.KindNews && p.Unit == nil {
 			errs.Add(diag.Pos{File: "content/" + content.SectionUnits + "/" + f.Group + "/_index.md"}, "",
 				"missing: every unit folder needs an _index.md", "create it with title: \"…\" (the unit's name) and summary")
 		}
 	}
+}
+
+// heldGroups returns the topic and unit _index.md files that this build
+// does not publish (drafts), by section and folder: "chu-de/t".
+func (s *Site) heldGroups(files []*content.File) map[string]*content.File {
+	held := map[string]*content.File{}
+	for _, f := range files {
+		if (f.Kind == content.KindTopic || f.Kind == content.KindUnit) && !s.published(f) {
+			held[f.Section+"/"+f.Group] = f
+		}
+	}
+	return held
 }
 
 func quote(s string) string { return "\"" + s + "\"" }
