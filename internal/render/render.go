@@ -76,8 +76,7 @@ type Renderer struct {
 	base      string // base path without trailing slash, e.g. "/portal"
 	origin    string // scheme and host, e.g. "https://example.org"
 	layouts   map[string]*template.Template
-	notFound  []string // layouts a route asked for that do not exist
-	minified  bool     // every layout file was minified
+	minified  bool // every layout file was minified
 }
 
 // Data is what a layout runs on.
@@ -154,9 +153,6 @@ func New(fsys fs.FS, cfg Config) (*Renderer, error) {
 // Minified reports whether the pages come out minified: every layout file
 // was minified by Config.Minify. Markdown bodies are put in as converted.
 func (r *Renderer) Minified() bool { return r.minified }
-
-// Has reports whether layout exists.
-func (r *Renderer) Has(layout string) bool { return r.layouts[layout] != nil }
 
 // Render writes the HTML of route.
 func (r *Renderer) Render(w io.Writer, s *site.Site, route *site.Route) error {
@@ -265,12 +261,6 @@ func (r *Renderer) asset(name string) (string, error) {
 	return "", fmt.Errorf("asset %q is not in static/", name)
 }
 
-var kindNames = map[content.Kind]string{
-	content.KindArticle: "Bài viết", content.KindQA: "Hỏi - đáp", content.KindNews: "Tin đơn vị",
-	content.KindDocument: "Văn bản", content.KindPage: "Trang", content.KindTopic: "Chủ đề",
-	content.KindUnit: "Đơn vị", site.KindTag: "Thẻ",
-}
-
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"url":   r.url,
@@ -282,7 +272,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"shortDate": vntext.ShortDate,
 		"isoDate":   func(t time.Time) string { return t.In(vntext.Zone).Format(time.RFC3339) },
 		"docDate":   vntext.DocumentDate,
-		"kindName":  func(k content.Kind) string { return kindNames[k] },
+		"kindName":  site.KindName,
 		"first": func(n int, l []*site.Page) []*site.Page {
 			return l[:min(n, len(l))]
 		},

@@ -68,12 +68,6 @@ type doc struct {
 	sortDate                               time.Time
 }
 
-// kindNames are the kinds of searchable pages as the results show them.
-var kindNames = map[content.Kind]string{
-	content.KindArticle: "Bài viết", content.KindQA: "Hỏi - đáp", content.KindNews: "Tin đơn vị",
-	content.KindDocument: "Văn bản", content.KindPage: "Trang",
-}
-
 // docsOf lists the searchable pages of s, newest first, then by URL.
 func docsOf(s *site.Site) []*doc {
 	var docs []*doc
@@ -99,7 +93,7 @@ func sortDocs(docs []*doc) {
 
 func newDoc(p *site.Page) *doc {
 	m := p.Meta
-	d := &doc{page: p, url: p.URL, title: p.Title, kind: kindNames[p.Kind], summary: p.Summary, sortDate: p.Date}
+	d := &doc{page: p, url: p.URL, title: p.Title, kind: site.KindName(p.Kind), summary: p.Summary, sortDate: p.Date}
 	if d.sortDate.IsZero() {
 		d.sortDate = m.Issued
 	}
