@@ -20,7 +20,7 @@ var allowed = map[string][]string{
 	"output":      {},
 	"par":         {},
 	"readercheck": {"browsertest", "build", "content", "output", "site"},
-	"render":      {"site", "content", "markdown", "vntext"},
+	"render":      {"site", "content", "diag", "markdown", "vntext"},
 	"search":      {"site", "content", "markdown", "vntext"},
 	"serve":       {"build", "output", "diag", "content"},
 	"site":        {"content", "markdown", "diag", "vntext"},

@@ -288,7 +288,7 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 		}
 		r, err := render.New(layouts, rc)
 		if err != nil {
-			errs.Add(diag.Pos{File: "layouts"}, "", err.Error(), "fix the template")
+			errs.Append(layoutError(err))
 			return nil, errs
 		}
 		next.renderer = r

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"io/fs"
@@ -201,6 +202,17 @@ func (w *writer) pages(ctx context.Context, r *render.Renderer, s *site.Site, ro
 		}
 		return w.put(FileName(route.URL), buf.Bytes())
 	})
+}
+
+// layoutError returns the error of render.New as diagnostics: a mistake
+// in a layout comes placed at its file and line.
+func layoutError(err error) diag.List {
+	if d, ok := errors.AsType[*diag.Diagnostic](err); ok {
+		return diag.List{d}
+	}
+	var errs diag.List
+	errs.Add(diag.Pos{File: "layouts"}, "", err.Error(), "fix the template")
+	return errs
 }
 
 // singleRoute lists the kinds whose pages have one route, the only place

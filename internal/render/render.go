@@ -35,6 +35,14 @@
 //	imageSize NAME   [width, height] of a static image, or nil
 //	navKey DATA      the page's URL if it is a navigation link, else "" (the key of the header)
 //
+// # Errors
+//
+// Layouts run minified, yet a mistake is reported at its file and line as
+// written, whether the layout does not parse or a page fails to render:
+//
+//	layouts/page.html:5: function "noSuchFunc" not defined; fix the template
+//	layouts/page.html:6: rendering /gioi-thieu/: {{asset "img/none.png"}}: error calling asset: asset "img/none.png" is not in static/
+//
 // A Renderer is safe for concurrent use.
 package render
 
@@ -45,11 +53,13 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/loa-vn/loa/internal/content"
+	"github.com/loa-vn/loa/internal/diag"
 	"github.com/loa-vn/loa/internal/site"
 	"github.com/loa-vn/loa/internal/vntext"
 )
@@ -73,10 +83,15 @@ type Renderer struct {
 	cache     map[string]template.HTML // "template\x00key" → output, for cached partials
 	partials  *template.Template       // a template set to run partials from
 	cfg       Config
-	base      string // base path without trailing slash, e.g. "/portal"
-	origin    string // scheme and host, e.g. "https://example.org"
-	layouts   map[string]*template.Template
-	minified  bool // every layout file was minified
+	base      string                        // base path without trailing slash, e.g. "/portal"
+	origin    string                        // scheme and host, e.g. "https://example.org"
+	layouts   map[string]*template.Template // layout → the set that makes its pages, minified when minified is set
+	minified  bool                          // every layout file was minified
+
+	// sources holds the layouts parsed as written, to find the true line
+	// of an execution error; srcPartials runs their partials.
+	sources     map[string]*template.Template
+	srcPartials *template.Template
 }
 
 // Data is what a layout runs on.
@@ -98,13 +113,14 @@ type Crumb struct {
 }
 
 // New parses the layouts in fsys (a folder holding base.html, partials/
-// and one file per layout).
+// and one file per layout). A mistake in a layout is returned as a
+// *diag.Diagnostic at its line in the file as written.
 func New(fsys fs.FS, cfg Config) (*Renderer, error) {
 	u, err := url.Parse(cfg.BaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("base URL %q: %w", cfg.BaseURL, err)
 	}
-	r := &Renderer{cfg: cfg, base: strings.TrimSuffix(u.Path, "/"), layouts: map[string]*template.Template{}, minified: cfg.Minify != nil}
+	r := &Renderer{cfg: cfg, base: strings.TrimSuffix(u.Path, "/"), layouts: map[string]*template.Template{}, sources: map[string]*template.Template{}, minified: cfg.Minify != nil}
 	if u.Scheme != "" && u.Host != "" {
 		r.origin = u.Scheme + "://" + u.Host
 	}
@@ -117,37 +133,71 @@ func New(fsys fs.FS, cfg Config) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	sources := map[string]string{}
+	sources, minified := map[string]string{}, map[string]string{}
 	for _, file := range append(shared, names...) {
 		src, err := fs.ReadFile(fsys, file)
 		if err != nil {
-			return nil, fmt.Errorf("layouts/%s: %w", file, err)
+			return nil, &diag.Diagnostic{Pos: diag.Pos{File: "layouts/" + file}, Msg: "cannot read: " + err.Error(), Err: err}
 		}
 		sources[file] = string(src)
 		if cfg.Minify != nil {
 			if min, err := cfg.Minify(string(src)); err == nil {
-				sources[file] = min
-			} else {
-				r.minified = false // this file as written; pages need minifying
+				minified[file] = min
 			}
 		}
 	}
+	if len(minified) < len(sources) {
+		r.minified = false // some file as written: the pages need minifying
+	}
 	for _, name := range names {
-		if name == "base.html" {
-			continue
-		}
-		t := template.New(name).Funcs(r.funcs())
-		for _, file := range append(shared, name) {
-			if _, err := t.New("layouts/" + file).Parse(sources[file]); err != nil {
-				return nil, fmt.Errorf("%w", err)
+		if name != "base.html" {
+			if err := r.parse(name, shared, sources, minified); err != nil {
+				return nil, err
 			}
-		}
-		r.layouts[strings.TrimSuffix(name, ".html")] = t
-		if r.partials == nil {
-			r.partials = t
 		}
 	}
 	return r, nil
+}
+
+// parse parses the layout name with the shared files, first as written,
+// so that a mistake is reported at its true line, then minified when
+// every file was. When the minified source does not parse, the layout
+// runs as written and the pages need minifying.
+func (r *Renderer) parse(name string, shared []string, sources, minified map[string]string) error {
+	files := append(slices.Clip(shared), name)
+	layout := strings.TrimSuffix(name, ".html")
+	src, err := parseSet(name, files, sources, r.funcs(true))
+	if err != nil {
+		return parseError(err, "layouts/"+name)
+	}
+	r.sources[layout], r.layouts[layout] = src, src
+	if r.srcPartials == nil {
+		r.srcPartials = src
+	}
+	if r.minified {
+		min, err := parseSet(name, files, minified, r.funcs(false))
+		if err != nil {
+			r.minified = false // run as written; the pages get minified
+		} else {
+			r.layouts[layout] = min
+		}
+	}
+	if r.partials == nil {
+		r.partials = r.layouts[layout]
+	}
+	return nil
+}
+
+// parseSet parses files, each named by its path ("layouts/base.html"),
+// into one template set.
+func parseSet(name string, files []string, text map[string]string, funcs template.FuncMap) (*template.Template, error) {
+	t := template.New(name).Funcs(funcs)
+	for _, file := range files {
+		if _, err := t.New("layouts/" + file).Parse(text[file]); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
 }
 
 // Minified reports whether the pages come out minified: every layout file
@@ -163,7 +213,7 @@ func (r *Renderer) Render(w io.Writer, s *site.Site, route *site.Route) error {
 	r.useSite(s)
 	d := &Data{Site: s, Page: route.Page, Pager: route.Pager, URL: route.URL, Abs: r.abs(route.URL), HasOrigin: r.origin != "", Crumbs: crumbs(s, route.Page), Dev: r.cfg.Dev}
 	if err := t.ExecuteTemplate(w, "base", d); err != nil {
-		return fmt.Errorf("render %s with layouts/%s.html: %w", route.URL, route.Layout, err)
+		return r.execError(route, d, err)
 	}
 	return nil
 }
@@ -261,7 +311,18 @@ func (r *Renderer) asset(name string) (string, error) {
 	return "", fmt.Errorf("asset %q is not in static/", name)
 }
 
-func (r *Renderer) funcs() template.FuncMap {
+// funcs returns the template functions. The set parsed as written
+// (asWritten) runs cached partials from its own files, without the cache:
+// it runs only to find where a page fails.
+func (r *Renderer) funcs(asWritten bool) template.FuncMap {
+	cached := r.cached
+	if asWritten {
+		cached = func(name, _ string, data any) (template.HTML, error) {
+			var b strings.Builder
+			err := r.srcPartials.ExecuteTemplate(&b, name, data)
+			return template.HTML(b.String()), err
+		}
+	}
 	return template.FuncMap{
 		"url":   r.url,
 		"abs":   r.abs,
@@ -285,7 +346,7 @@ func (r *Renderer) funcs() template.FuncMap {
 			return r.origin + u, err
 		},
 		"hasOrigin": func() bool { return r.origin != "" },
-		"cached":    r.cached,
+		"cached":    cached,
 		"imageSize": func(name string) []int {
 			if r.cfg.ImageSize == nil {
 				return nil
