@@ -10,7 +10,7 @@ import (
 // allowed lists, for each internal package, the internal packages it may
 // import. Imports flow one way: cmd → serve → build → the rest → diag, vntext.
 var allowed = map[string][]string{
-	"assets":      {},
+	"assets":      {"content", "diag"},
 	"browsertest": {"build", "output", "search", "site", "vntext"},
 	"build":       {"assets", "content", "diag", "feed", "markdown", "output", "par", "render", "search", "site", "vntext"},
 	"content":     {"diag", "par", "vntext"},

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/loa-vn/loa/internal/assets"
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
 	"github.com/loa-vn/loa/internal/markdown"
@@ -55,8 +56,8 @@ type state struct {
 	// customLayouts: the site has layouts of its own, which may show any
 	// page anywhere (checked when layouts change, not at every rebuild).
 	customLayouts bool
-	statics       map[string]staticFile // static name → processed file
-	images        map[string][2]int     // static image name → width, height
+	statics       map[string]assets.File // static name → processed file
+	images        map[string][2]int      // static image name → width, height
 	assets        map[string]string
 	site          *site.Site
 	shapes        map[string]uint64 // path → hash of what the model takes from the file
@@ -231,9 +232,9 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 		next.statics = statics
 		next.assets, next.images = map[string]string{}, map[string][2]int{}
 		for name, f := range statics {
-			next.assets[name] = f.out
-			if f.size[0] > 0 {
-				next.images[name] = f.size
+			next.assets[name] = f.Out
+			if f.Size[0] > 0 {
+				next.images[name] = f.Size
 			}
 		}
 	}

@@ -39,10 +39,10 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 		next.sigs = maps.Clone(prev.sigs)
 	}
 	for _, f := range next.statics {
-		sig := b.sumBytes(f.data)
-		next.sigs[f.out] = sig
-		if was, ok := prev.sigOf(f.out); !ok || was != sig {
-			if err := w.putRaw(f.out, f.data); err != nil {
+		sig := b.sumBytes(f.Data)
+		next.sigs[f.Out] = sig
+		if was, ok := prev.sigOf(f.Out); !ok || was != sig {
+			if err := w.putRaw(f.Out, f.Data); err != nil {
 				return nil, err
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/loa-vn/loa/internal/assets"
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
 	"github.com/loa-vn/loa/internal/search"
@@ -131,12 +132,12 @@ func checkNames(prev, next *state) diag.List {
 
 // sameOutputs reports whether two sets of static files have the same
 // output names.
-func sameOutputs(a, b map[string]staticFile) bool {
+func sameOutputs(a, b map[string]assets.File) bool {
 	if len(a) != len(b) {
 		return false
 	}
 	for name, f := range a {
-		if g, ok := b[name]; !ok || g.out != f.out {
+		if g, ok := b[name]; !ok || g.Out != f.Out {
 			return false
 		}
 	}
@@ -160,10 +161,10 @@ func claimAll(next *state) diag.List {
 	for _, name := range slices.Sorted(maps.Keys(next.statics)) {
 		f := next.statics[name]
 		who := "the static file static/" + name
-		if f.out != name {
+		if f.Out != name {
 			who += " (fingerprinted)"
 		}
-		if c := n.claim(f.out, who); c != nil {
+		if c := n.claim(f.Out, who); c != nil {
 			errs.Add(diag.Pos{File: "static/" + name}, "", c.says("would replace"), "rename or remove the file")
 		}
 	}
@@ -260,7 +261,7 @@ func robotsNotice(next *state) diag.List {
 	if err != nil || u.Host == "" {
 		return nil
 	}
-	for line := range strings.Lines(string(next.statics[robotsTxt].data)) {
+	for line := range strings.Lines(string(next.statics[robotsTxt].Data)) {
 		if k, _, ok := strings.Cut(line, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "sitemap") {
 			return nil
 		}
