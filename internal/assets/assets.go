@@ -1,6 +1,7 @@
-// Package assets lists a site's static files and names fingerprinted
-// copies of its stylesheets and scripts, so that hosts can cache them
-// forever: css/site.css → css/site.3f2a9c1b.css.
+// Package assets owns a site's static/ folder: Load lists its files,
+// reads them (by the read rule of content), minifies them, measures its
+// images and names fingerprinted copies of its stylesheets and scripts,
+// so that hosts can cache them forever: css/site.css → css/site.3f2a9c1b.css.
 package assets
 
 import (

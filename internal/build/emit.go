@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/loa-vn/loa/internal/content"
+	"github.com/loa-vn/loa/internal/feed"
 	"github.com/loa-vn/loa/internal/output"
 	"github.com/loa-vn/loa/internal/search"
 	"github.com/loa-vn/loa/internal/site"
@@ -110,16 +111,17 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 	res.Rendered = len(todo)
 	// Feeds, sitemap, robots.txt and redirects: cheap to make, written only
 	// when their bytes changed.
-	_, ownRobots := next.statics[robotsTxt]
-	extras, aliasPages, err := extras(s, next.baseURL, !kept, ownRobots)
+	_, ownRobots := next.statics[feed.RobotsTxt]
+	extras, redirects, err := feed.Files(s, feed.Options{BaseURL: next.baseURL, Sitemap: !kept, OwnRobots: ownRobots})
 	if err != nil {
 		return nil, err
 	}
 	if err := b.writeFiles(ctx, w, prev, next, extras, true); err != nil {
 		return nil, err
 	}
-	for name, page := range aliasPages {
-		if aliasPages[name], err = b.min.Bytes("index.html", page); err != nil { // HTML, whatever the name
+	aliasPages := make(map[string][]byte, len(redirects))
+	for from, page := range redirects {
+		if aliasPages[FileName(from)], err = b.min.Bytes("index.html", page); err != nil { // HTML, whatever the name
 			return nil, err
 		}
 	}

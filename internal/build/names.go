@@ -11,6 +11,7 @@ import (
 	"github.com/loa-vn/loa/internal/assets"
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/feed"
 	"github.com/loa-vn/loa/internal/search"
 	"github.com/loa-vn/loa/internal/site"
 )
@@ -120,7 +121,7 @@ func (n *outputNames) reserve(folder string, who claimant) {
 // prev checked, and only the notice is made again.
 func checkNames(prev, next *state) diag.List {
 	var errs diag.List
-	if _, ownRobots := next.statics[robotsTxt]; ownRobots {
+	if _, ownRobots := next.statics[feed.RobotsTxt]; ownRobots {
 		errs.Append(robotsNotice(next))
 	}
 	if prev != nil && next.site == prev.site && sameOutputs(prev.statics, next.statics) {
@@ -150,10 +151,10 @@ func claimAll(next *state) diag.List {
 	var errs diag.List
 	n := newOutputNames()
 	s := next.site
-	_, ownRobots := next.statics[robotsTxt]
-	for _, g := range generatedNames(s, ownRobots) {
-		if c := n.claim(g.name, g.who); c != nil {
-			errs.Add(diag.Pos{File: g.name}, "", "generated twice: "+c.says("is already"), "report this as a bug of Loa")
+	_, ownRobots := next.statics[feed.RobotsTxt]
+	for _, g := range feed.Names(s, ownRobots) {
+		if c := n.claim(g.Name, g.What+", which Loa makes"); c != nil {
+			errs.Add(diag.Pos{File: g.Name}, "", "generated twice: "+c.says("is already"), "report this as a bug of Loa")
 		}
 	}
 	n.reserve(strings.TrimSuffix(search.Dir, "/"), "the search index, which Loa makes")
@@ -230,29 +231,6 @@ func pageWho(p *site.Page) string {
 	return what + ", which Loa makes"
 }
 
-const robotsTxt = "robots.txt"
-
-// generated is a file that Loa makes besides pages.
-type generated struct{ name, who string }
-
-// generatedNames lists the files extras writes.
-func generatedNames(s *site.Site, ownRobots bool) []generated {
-	out := []generated{
-		{"index.xml", "the feed of the site, which Loa makes"},
-		{"sitemap.xml", "the sitemap, which Loa makes"},
-	}
-	if !ownRobots {
-		out = append(out, generated{robotsTxt, "the robots.txt, which Loa makes"})
-	}
-	for _, l := range slices.Concat(s.Topics, s.Units) {
-		out = append(out, generated{feedName(l), "the feed of " + l.URL + ", which Loa makes"})
-	}
-	if len(s.Aliases) > 0 {
-		out = append(out, generated{redirectsFile, "the redirects of the aliases, which Loa makes"})
-	}
-	return out
-}
-
 // robotsNotice reminds a site whose own static/robots.txt replaces the
 // generated one, and does not name the sitemap, to add the line.
 func robotsNotice(next *state) diag.List {
@@ -261,13 +239,13 @@ func robotsNotice(next *state) diag.List {
 	if err != nil || u.Host == "" {
 		return nil
 	}
-	for line := range strings.Lines(string(next.statics[robotsTxt].Data)) {
+	for line := range strings.Lines(string(next.statics[feed.RobotsTxt].Data)) {
 		if k, _, ok := strings.Cut(line, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "sitemap") {
 			return nil
 		}
 	}
 	sitemap := u.Scheme + "://" + u.Host + strings.TrimSuffix(u.Path, "/") + "/sitemap.xml"
-	notes.Notice(diag.Pos{File: "static/" + robotsTxt}, "", "replaces the robots.txt that Loa makes, which names the sitemap",
+	notes.Notice(diag.Pos{File: "static/" + feed.RobotsTxt}, "", "replaces the robots.txt that Loa makes, which names the sitemap",
 		"add the line Sitemap: "+sitemap)
 	return notes
 }

@@ -20,6 +20,7 @@ import (
 
 	"github.com/loa-vn/loa/internal/assets"
 	"github.com/loa-vn/loa/internal/content"
+	"github.com/loa-vn/loa/internal/feed"
 	"github.com/loa-vn/loa/internal/output"
 	"github.com/loa-vn/loa/internal/search"
 )
@@ -151,12 +152,12 @@ func checkAliasOutput(t *testing.T, res *Result, files map[string][]byte, static
 			t.Fatalf("page %s was replaced by a redirect", r.URL)
 		}
 	}
-	redirects := strings.Split(strings.TrimSuffix(string(files[redirectsFile]), "\n"), "\n")
+	redirects := strings.Split(strings.TrimSuffix(string(files[feed.Redirects]), "\n"), "\n")
 	if len(s.Aliases) == 0 {
 		redirects = nil
 	}
 	if len(redirects) != len(s.Aliases) {
-		t.Fatalf("_redirects has %d lines for %d aliases:\n%s", len(redirects), len(s.Aliases), files[redirectsFile])
+		t.Fatalf("_redirects has %d lines for %d aliases:\n%s", len(redirects), len(s.Aliases), files[feed.Redirects])
 	}
 	for _, line := range redirects {
 		if f := strings.Fields(line); len(f) != 3 || f[2] != "301!" || strings.Join(f, " ") != line || s.Aliases[f[0]] == "" {

@@ -5,20 +5,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html"
 	"io/fs"
 	"maps"
-	"net/url"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode"
 
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
-	"github.com/loa-vn/loa/internal/feed"
 	"github.com/loa-vn/loa/internal/markdown"
 	"github.com/loa-vn/loa/internal/output"
 	"github.com/loa-vn/loa/internal/par"
@@ -220,84 +216,4 @@ func layoutError(err error) diag.List {
 var singleRoute = map[content.Kind]bool{
 	content.KindArticle: true, content.KindNews: true, content.KindQA: true,
 	content.KindDocument: true, content.KindPage: true,
-}
-
-// extras returns feeds, the sitemap (if asked), robots.txt (unless the
-// site has its own) and _redirects, and apart the redirect pages of
-// aliases: HTML whatever the extension of the old address, so never
-// minified by their names. checkNames claims these names: keep
-// generatedNames in step.
-func extras(s *site.Site, baseURL string, withSitemap, ownRobots bool) (out, aliasPages map[string][]byte, err error) {
-	u, err := url.Parse(baseURL)
-	if err != nil {
-		return nil, nil, err
-	}
-	origin, base := "", strings.TrimSuffix(u.Path, "/")
-	if u.Host != "" {
-		origin = u.Scheme + "://" + u.Host
-	}
-	abs := func(p string) string { return origin + base + p }
-	out, aliasPages = map[string][]byte{}, map[string][]byte{}
-	out["index.xml"] = feed.RSS(s, s.Title, s.Description, "/", "/index.xml", latest(s), abs)
-	for _, l := range slices.Concat(s.Topics, s.Units) {
-		out[feedName(l)] = feed.RSS(s, l.Title+" | "+s.Title, l.Summary, l.URL, l.URL+"index.xml", l.Items, abs)
-	}
-	if withSitemap {
-		out["sitemap.xml"] = feed.Sitemap(s, abs)
-	}
-	if !ownRobots {
-		robots := "User-agent: *\nAllow: /\n"
-		if origin != "" {
-			robots += "Sitemap: " + abs("/sitemap.xml") + "\n"
-		}
-		out[robotsTxt] = []byte(robots)
-	}
-	var redirects strings.Builder
-	for _, from := range slices.Sorted(maps.Keys(s.Aliases)) {
-		to := base + s.Aliases[from]
-		fmt.Fprintf(&redirects, "%s %s 301!\n", redirectField(base+from), redirectField(to))
-		aliasPages[FileName(from)] = aliasPage(abs(s.Aliases[from]), to)
-	}
-	if redirects.Len() > 0 {
-		out[redirectsFile] = []byte(redirects.String())
-	}
-	return out, aliasPages, nil
-}
-
-// redirectsFile is the file of redirect rules that Netlify reads.
-const redirectsFile = "_redirects"
-
-// feedName is the output name of the feed of a topic or unit.
-func feedName(l *site.Page) string { return strings.TrimPrefix(l.URL, "/") + "index.xml" }
-
-// redirectField percent-escapes the whitespace and control characters of
-// a path, so that it stays one field of one line of _redirects. Aliases
-// and page URLs hold none; the base path of the site's address might.
-func redirectField(p string) string {
-	var b strings.Builder
-	for _, r := range p {
-		if unicode.IsSpace(r) || !unicode.IsGraphic(r) {
-			for _, c := range []byte(string(r)) {
-				fmt.Fprintf(&b, "%%%02X", c)
-			}
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// latest merges articles, news and Q&A, newest first, for the site feed.
-func latest(s *site.Site) []*site.Page {
-	all := slices.Concat(s.Articles, s.News, s.QA)
-	slices.SortStableFunc(all, func(a, b *site.Page) int { return b.Date.Compare(a.Date) })
-	return all[:min(len(all), feed.MaxItems)]
-}
-
-// aliasPage is a tiny page that sends readers from an old URL to the new
-// one without script.
-func aliasPage(abs, to string) []byte {
-	e := html.EscapeString(to)
-	return []byte(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Đã chuyển</title><link rel="canonical" href="` +
-		html.EscapeString(abs) + `"><meta http-equiv="refresh" content="0; url=` + e + `"></head><body><p>Trang đã chuyển đến <a href="` + e + `">` + e + `</a>.</p></body></html>`)
 }

@@ -1,5 +1,7 @@
-// Package feed writes RSS 2.0 feeds and the sitemap of a site model with
-// encoding/xml, so that every value is escaped. Output is deterministic.
+// Package feed makes the files of a site model besides its pages: RSS 2.0
+// feeds and the sitemap (with encoding/xml, so that every value is
+// escaped), robots.txt, the _redirects of aliases and their redirect
+// pages. Names lists the names of these files. Output is deterministic.
 package feed
 
 import (

@@ -1,0 +1,125 @@
+package feed
+
+import (
+	"fmt"
+	"html"
+	"maps"
+	"net/url"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/loa-vn/loa/internal/site"
+)
+
+// Names of the site-wide files besides the feeds.
+const (
+	RobotsTxt = "robots.txt"
+	Redirects = "_redirects" // the file of redirect rules that Netlify reads
+)
+
+// Options says which files Files makes.
+type Options struct {
+	BaseURL   string // the site's address, e.g. "https://example.org/portal/"; "/" when unknown
+	Sitemap   bool   // make sitemap.xml
+	OwnRobots bool   // the site has its own static/robots.txt: make none
+}
+
+// Files returns, by output name, the feed of the site and of each topic
+// and unit, the sitemap (when asked), robots.txt (unless the site has its
+// own) and _redirects, and apart, by old URL, the redirect page of each
+// alias: HTML whatever the extension of the old address, so not to be
+// minified by its name. Names lists the same names.
+func Files(s *site.Site, opt Options) (files, aliasPages map[string][]byte, err error) {
+	u, err := url.Parse(opt.BaseURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	origin, base := "", strings.TrimSuffix(u.Path, "/")
+	if u.Host != "" {
+		origin = u.Scheme + "://" + u.Host
+	}
+	abs := func(p string) string { return origin + base + p }
+	files, aliasPages = map[string][]byte{}, map[string][]byte{}
+	files["index.xml"] = RSS(s, s.Title, s.Description, "/", "/index.xml", latest(s), abs)
+	for _, l := range slices.Concat(s.Topics, s.Units) {
+		files[Name(l)] = RSS(s, l.Title+" | "+s.Title, l.Summary, l.URL, l.URL+"index.xml", l.Items, abs)
+	}
+	if opt.Sitemap {
+		files["sitemap.xml"] = Sitemap(s, abs)
+	}
+	if !opt.OwnRobots {
+		robots := "User-agent: *\nAllow: /\n"
+		if origin != "" {
+			robots += "Sitemap: " + abs("/sitemap.xml") + "\n"
+		}
+		files[RobotsTxt] = []byte(robots)
+	}
+	var redirects strings.Builder
+	for _, from := range slices.Sorted(maps.Keys(s.Aliases)) {
+		to := base + s.Aliases[from]
+		fmt.Fprintf(&redirects, "%s %s 301!\n", redirectField(base+from), redirectField(to))
+		aliasPages[from] = aliasPage(abs(s.Aliases[from]), to)
+	}
+	if redirects.Len() > 0 {
+		files[Redirects] = []byte(redirects.String())
+	}
+	return files, aliasPages, nil
+}
+
+// File is the name of a file that Files makes, and what it is.
+type File struct{ Name, What string }
+
+// Names lists every name that Files may make for s, the sitemap's too,
+// so that no other output takes one.
+func Names(s *site.Site, ownRobots bool) []File {
+	out := []File{
+		{"index.xml", "the feed of the site"},
+		{"sitemap.xml", "the sitemap"},
+	}
+	if !ownRobots {
+		out = append(out, File{RobotsTxt, "the robots.txt"})
+	}
+	for _, l := range slices.Concat(s.Topics, s.Units) {
+		out = append(out, File{Name(l), "the feed of " + l.URL})
+	}
+	if len(s.Aliases) > 0 {
+		out = append(out, File{Redirects, "the redirects of the aliases"})
+	}
+	return out
+}
+
+// Name is the output name of the feed of a topic or unit.
+func Name(l *site.Page) string { return strings.TrimPrefix(l.URL, "/") + "index.xml" }
+
+// latest merges articles, news and Q&A, newest first, for the site feed.
+func latest(s *site.Site) []*site.Page {
+	all := slices.Concat(s.Articles, s.News, s.QA)
+	slices.SortStableFunc(all, func(a, b *site.Page) int { return b.Date.Compare(a.Date) })
+	return all[:min(len(all), MaxItems)]
+}
+
+// redirectField percent-escapes the whitespace and control characters of
+// a path, so that it stays one field of one line of _redirects. Aliases
+// and page URLs hold none; the base path of the site's address might.
+func redirectField(p string) string {
+	var b strings.Builder
+	for _, r := range p {
+		if unicode.IsSpace(r) || !unicode.IsGraphic(r) {
+			for _, c := range []byte(string(r)) {
+				fmt.Fprintf(&b, "%%%02X", c)
+			}
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// aliasPage is a tiny page that sends readers from an old URL to the new
+// one without script.
+func aliasPage(abs, to string) []byte {
+	e := html.EscapeString(to)
+	return []byte(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Đã chuyển</title><link rel="canonical" href="` +
+		html.EscapeString(abs) + `"><meta http-equiv="refresh" content="0; url=` + e + `"></head><body><p>Trang đã chuyển đến <a href="` + e + `">` + e + `</a>.</p></body></html>`)
+}
