@@ -188,7 +188,7 @@ func (w *writer) pages(ctx context.Context, r *render.Renderer, s *site.Site, ro
 		defer bufPool.Put(buf)
 		buf.Reset()
 		if err := r.Render(buf, s, route); err != nil {
-			return err
+			return layoutError(err)
 		}
 		if p := route.Page; dropBodies && route.Pager == nil && p.Body != nil && singleRoute[p.Kind] {
 			p.Body.HTML = ""
@@ -200,8 +200,8 @@ func (w *writer) pages(ctx context.Context, r *render.Renderer, s *site.Site, ro
 	})
 }
 
-// layoutError returns the error of render.New as diagnostics: a mistake
-// in a layout comes placed at its file and line.
+// layoutError returns an error of render.New or Renderer.Render as
+// diagnostics: a mistake in a layout comes placed at its file and line.
 func layoutError(err error) diag.List {
 	if d, ok := errors.AsType[*diag.Diagnostic](err); ok {
 		return diag.List{d}

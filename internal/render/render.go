@@ -204,11 +204,11 @@ func parseSet(name string, files []string, text map[string]string, funcs templat
 // was minified by Config.Minify. Markdown bodies are put in as converted.
 func (r *Renderer) Minified() bool { return r.minified }
 
-// Render writes the HTML of route.
+// Render writes the HTML of route. Its errors are *diag.Diagnostic.
 func (r *Renderer) Render(w io.Writer, s *site.Site, route *site.Route) error {
 	t := r.layouts[route.Layout]
 	if t == nil {
-		return fmt.Errorf("layouts/%s.html: missing (needed for %s)", route.Layout, route.URL)
+		return &diag.Diagnostic{Pos: diag.Pos{File: "layouts/" + route.Layout + ".html"}, Msg: "missing (needed for " + route.URL + ")"}
 	}
 	r.useSite(s)
 	d := &Data{Site: s, Page: route.Page, Pager: route.Pager, URL: route.URL, Abs: r.abs(route.URL), HasOrigin: r.origin != "", Crumbs: crumbs(s, route.Page), Dev: r.cfg.Dev}
