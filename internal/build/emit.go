@@ -45,7 +45,7 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 	// The search index is made while pages render: it reads the same
 	// model, and fills the moments the renderers wait on the disk.
 	indexed := b.startIndex(next)
-	if err := w.pages(ctx, next.renderer, next.site, todo, b.release(next)); err != nil {
+	if err := w.pages(ctx, next.renderer, next.site, todo, b.releases(next)); err != nil {
 		if indexed != nil {
 			waitIndex(ctx, indexed)
 		}
@@ -144,14 +144,6 @@ func (b *Builder) signRoutes(g *signer, prev, next *state) []*site.Route {
 	return todo
 }
 
-// release reports whether this run lets go of a page's body once nothing
-// will read it again: its HTML once its only route is written, its plain
-// text once the index has read it. Only a one-shot build with the theme's
-// layouts does: a site's own layouts may show any page's body on any page.
-func (b *Builder) release(next *state) bool {
-	return b.once && !next.customLayouts
-}
-
 // startIndex starts making the search index of next in the background,
 // unless the index is deferred (then it returns nil).
 func (b *Builder) startIndex(next *state) <-chan indexResult {
@@ -159,7 +151,7 @@ func (b *Builder) startIndex(next *state) <-chan indexResult {
 		return nil
 	}
 	var index search.Config
-	if b.release(next) {
+	if b.releases(next) {
 		index.Release = releaseText
 	}
 	indexed := make(chan indexResult, 1)
@@ -233,16 +225,6 @@ func waitIndex(ctx context.Context, indexed <-chan indexResult) (indexResult, bo
 		return ix, true
 	case <-ctx.Done():
 		return indexResult{}, false
-	}
-}
-
-// releaseText lets go of a page's plain text once the search index has
-// read it. The theme's layouts show it only for Q&A items (as the answers
-// of their JSON-LD), so the text of other pages is dead weight: a third
-// of the heap at 100,000 pages.
-func releaseText(p *site.Page) {
-	if p.Kind != content.KindQA && p.Body != nil {
-		p.Body.Text = ""
 	}
 }
 

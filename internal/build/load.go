@@ -76,6 +76,9 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 	if errs.Append(e); errs.Err() != nil || ctx.Err() != nil {
 		return nil, errs
 	}
+	if b.releases(next) {
+		releaseSource(reparsed) // converted: nothing reads it again
+	}
 	b.phases.mark("static+layouts")
 	next.modelPhase, e = b.buildModel(prev, next, reparsed, ch.static, now)
 	errs.Append(e)
@@ -193,11 +196,6 @@ func (b *Builder) convertBodies(ctx context.Context, prev, next *state, reparsed
 	converted, convErrs := convert(ctx, bp.conv, reparsed)
 	errs.Append(convErrs)
 	maps.Copy(bp.bodies, converted)
-	if b.once {
-		for _, f := range reparsed {
-			f.Body = nil // converted: a one-shot build never reads it again
-		}
-	}
 	errs.Append(uncitedNotices(files, bp.bodies))
 	return bp, reparsed, errs
 }
