@@ -62,10 +62,12 @@ type Phase struct {
 }
 
 // Build runs the whole pipeline into sink. When content has errors it
-// returns them as a diag.List and writes nothing. It lets go of what it
-// will not read again as it goes: in the returned Result.Site, pages have
-// no Markdown source and, with the theme's layouts, no HTML body and no
-// plain text but that of Q&A items. A Builder keeps them all.
+// returns them as a diag.List and writes nothing. With the theme's
+// layouts it lets go of what it will not read again as it goes (see
+// releases): in the returned Result.Site, pages have no Markdown source,
+// pages with one route no HTML body, and indexed pages but Q&A items no
+// plain text. With a site's own layouts, and in a Builder, every page
+// keeps them all.
 func Build(ctx context.Context, cfg Config, sink output.Sink) (*Result, error) {
 	b := NewBuilder(cfg)
 	b.once = true

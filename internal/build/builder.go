@@ -4,14 +4,11 @@ import (
 	"context"
 	"hash/maphash"
 	"maps"
-	"net/url"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/loa-vn/loa/internal/assets"
 	"github.com/loa-vn/loa/internal/content"
-	"github.com/loa-vn/loa/internal/diag"
 	"github.com/loa-vn/loa/internal/markdown"
 	"github.com/loa-vn/loa/internal/output"
 	"github.com/loa-vn/loa/internal/render"
@@ -42,32 +39,66 @@ type Builder struct {
 	pending map[string]bool
 }
 
-// state is everything a build produced that the next one can reuse.
+// state is everything a build produced that the next one can reuse:
+// one part per phase, each made by its phase from the parts before it and
+// from prev's part when its inputs did not change. The parts are embedded
+// so that their fields read as the state's own (st.site, st.sigs).
 type state struct {
-	files     map[string]*content.File // by path
-	sums      map[string]uint64        // path → hash of the source bytes
-	bodies    map[*content.File]*markdown.Result
-	docs      map[string]string // document number → URL
-	expired   map[string]bool   // URLs of items left out for their expiry
-	baseURL   string
-	conv      *markdown.Converter
+	contentPhase
+	staticPhase
+	bodyPhase
+	layoutPhase
+	modelPhase
+	outputPhase
+}
+
+// contentPhase is the parsed content/ tree (loadContent).
+type contentPhase struct {
+	files  map[string]*content.File // by path
+	sums   map[string]uint64        // path → hash of the source bytes
+	sorted []*content.File          // the files, sorted by path
+}
+
+// staticPhase is the processed static/ tree (loadStatics).
+type staticPhase struct {
+	statics map[string]assets.File // static name → processed file
+	images  map[string][2]int      // static image name → width, height
+	assets  map[string]string      // static name → output name
+}
+
+// bodyPhase is the converted Markdown and what its links depend on
+// (convertBodies).
+type bodyPhase struct {
+	conv    *markdown.Converter
+	bodies  map[*content.File]*markdown.Result
+	docs    map[string]string // document number → URL
+	expired map[string]bool   // URLs of items left out for their expiry
+	baseURL string
+}
+
+// layoutPhase is the parsed layouts (loadLayouts).
+type layoutPhase struct {
 	renderer  *render.Renderer
 	layoutSum uint64
 	// customLayouts: the site has layouts of its own, which may show any
 	// page anywhere (checked when layouts change, not at every rebuild).
 	customLayouts bool
-	statics       map[string]assets.File // static name → processed file
-	images        map[string][2]int      // static image name → width, height
-	assets        map[string]string
-	site          *site.Site
-	shapes        map[string]uint64 // path → hash of what the model takes from the file
-	now           time.Time         // the clock of the build, for publishing dates
-	reshaped      bool              // the model was built anew by this build
-	sorted        []*content.File   // the files, sorted by path
-	global        uint64            // signature of what every page shows
-	routeSigs     map[*site.Route]uint64
-	routeDeps     routeDeps
-	sigs          map[string]uint64 // output name → signature of its inputs
+}
+
+// modelPhase is the site model (buildModel).
+type modelPhase struct {
+	site     *site.Site
+	shapes   map[string]uint64 // path → hash of what the model takes from the file
+	now      time.Time         // the clock of the build, for publishing dates
+	reshaped bool              // the model was built anew by this build
+}
+
+// outputPhase is what was written: the signature of every output (write).
+type outputPhase struct {
+	global    uint64 // signature of what every page shows
+	routeSigs map[*site.Route]uint64
+	routeDeps routeDeps
+	sigs      map[string]uint64 // output name → signature of its inputs
 }
 
 // NewBuilder returns a Builder for cfg. Every read of cfg.Site goes
@@ -146,180 +177,4 @@ func (b *Builder) run(ctx context.Context, changed []string, sink output.Sink) (
 	res.Phases = b.phases.phases
 	b.st, b.pending = next, map[string]bool{}
 	return res, nil
-}
-
-// load brings the sources up to date: from scratch when prev is nil, else
-// only the changed paths. It never modifies prev. When ctx ends it returns
-// at the end of the phase it is in, with what it has; the caller checks
-// ctx.
-func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*state, diag.List) {
-	var errs diag.List
-	layouts, static := b.cfg.layers()
-	next := &state{}
-	contentChanged, layoutsChanged, staticChanged := prev == nil, prev == nil, prev == nil
-	for _, p := range changed {
-		switch top, _, _ := strings.Cut(p, "/"); top {
-		case "content":
-			contentChanged = true
-		case "layouts":
-			layoutsChanged = true
-		case "static":
-			staticChanged = true
-		default:
-			contentChanged, layoutsChanged, staticChanged = true, true, true // the site root itself moved
-		}
-	}
-	if prev != nil {
-		*next = *prev
-	}
-
-	// Content: parse new and changed files, forget removed ones. Plain
-	// edits of known files (the usual save) take a short path.
-	var reparsed []*content.File
-	var files []*content.File
-	switch {
-	case contentChanged && prev != nil && onlyEdits(b.cfg.Site, prev, changed):
-		next.files, next.sums, next.sorted = maps.Clone(prev.files), maps.Clone(prev.sums), slices.Clone(prev.sorted)
-		var toRead []string
-		for _, p := range changed {
-			if prev.files[p] != nil {
-				toRead = append(toRead, p)
-			}
-		}
-		loaded, loadErrs := content.LoadFiles(ctx, b.cfg.Site, toRead)
-		errs.Append(loadErrs)
-		for _, f := range loaded {
-			next.files[f.Path], next.sums[f.Path] = f, f.Sum
-			if i, ok := slices.BinarySearchFunc(next.sorted, f.Path, func(g *content.File, p string) int { return strings.Compare(g.Path, p) }); ok {
-				next.sorted[i] = f
-			}
-			reparsed = append(reparsed, f)
-		}
-		files = next.sorted
-	case contentChanged:
-		next.files, next.sums = map[string]*content.File{}, map[string]uint64{}
-		names, listErrs := content.List(b.cfg.Site)
-		errs.Append(listErrs)
-		var toRead []string
-		for _, name := range names {
-			if prev != nil && prev.files[name] != nil && !touched(name, changed) {
-				next.files[name], next.sums[name] = prev.files[name], prev.sums[name]
-				continue
-			}
-			toRead = append(toRead, name)
-		}
-		loaded, loadErrs := content.LoadFiles(ctx, b.cfg.Site, toRead)
-		errs.Append(loadErrs)
-		for _, f := range loaded {
-			next.files[f.Path] = f
-			next.sums[f.Path] = f.Sum
-			reparsed = append(reparsed, f)
-		}
-		files = next.sortedFiles()
-		next.sorted = files
-	default:
-		files = next.sorted
-	}
-	b.phases.mark("load")
-	if ctx.Err() != nil {
-		return nil, errs
-	}
-
-	// Static files first: pages give their images' sizes.
-	if staticChanged {
-		statics, staticErrs := b.loadStatic(static, prev, changed)
-		errs.Append(staticErrs)
-		next.statics = statics
-		next.assets, next.images = map[string]string{}, map[string][2]int{}
-		for name, f := range statics {
-			next.assets[name] = f.Out
-			if f.Size[0] > 0 {
-				next.images[name] = f.Size
-			}
-		}
-	}
-
-	// Markdown: convert what changed, or all when what links depend on
-	// changed (document pages, the base URL, the sizes of images).
-	now := b.now()
-	publish := site.Config{Now: now, Drafts: b.cfg.Drafts}
-	docs, baseURL, expired := documentNumbers(files, publish), b.cfg.baseURL(files), expiredURLs(files, publish)
-	if prev == nil || baseURL != prev.baseURL || !maps.Equal(docs, prev.docs) || !maps.Equal(next.images, prev.images) || !maps.Equal(expired, prev.expired) {
-		u, err := url.Parse(baseURL)
-		if err != nil {
-			errs.Add(diag.Pos{File: "content/_index.md"}, "baseurl", err.Error(), "")
-			return nil, errs
-		}
-		gone := func(p string) bool { return expired[p] || expired[p+"/"] }
-		next.conv = markdown.New(markdown.Config{BasePath: u.Path, Documents: docs, ImageSize: next.imageSize, Gone: gone})
-		next.docs, next.baseURL, next.expired = docs, baseURL, expired
-		reparsed = files
-		next.bodies = map[*content.File]*markdown.Result{}
-	} else if len(reparsed) > 0 || contentChanged {
-		next.bodies = maps.Clone(prev.bodies)
-		for f := range next.bodies {
-			if next.files[f.Path] != f {
-				delete(next.bodies, f) // an older version, or a removed file
-			}
-		}
-	}
-	b.reparsed = reparsed
-	converted, convErrs := convert(ctx, next.conv, reparsed)
-	errs.Append(convErrs)
-	maps.Copy(next.bodies, converted)
-	if b.once {
-		for _, f := range reparsed {
-			f.Body = nil // converted: a one-shot build never reads it again
-		}
-	}
-	errs.Append(uncitedNotices(files, next.bodies))
-	b.phases.mark("convert")
-	if ctx.Err() != nil {
-		return nil, errs
-	}
-
-	// Layouts (which need the asset names).
-	if layoutsChanged || prev == nil || baseURL != prev.baseURL || !maps.Equal(next.assets, prev.assets) || !maps.Equal(next.images, prev.images) {
-		rc := render.Config{BaseURL: baseURL, Assets: next.assets, Dev: b.cfg.Dev, ImageSize: next.imageSize, Minify: b.min.Template}
-		if b.cfg.minifyPages {
-			rc.Minify = nil
-		}
-		if errs.Append(content.CheckTree(b.cfg.Site, "layouts")); errs.Err() != nil {
-			return nil, errs
-		}
-		r, err := render.New(layouts, rc)
-		if err != nil {
-			errs.Append(layoutError(err))
-			return nil, errs
-		}
-		next.renderer = r
-		next.layoutSum, next.customLayouts = b.sumFS(layouts), customLayouts(b.cfg)
-	}
-	if errs.Err() != nil || ctx.Err() != nil {
-		return nil, errs
-	}
-	b.phases.mark("static+layouts")
-
-	// The model: when the change touched only what pages show of
-	// themselves (the common edit of an article's text), the model keeps
-	// its shape and the pages are swapped in; otherwise it is built anew.
-	if !b.once {
-		next.shapes = b.shapes(prev, next, files, reparsed)
-	}
-	sameStatic := !staticChanged || prev != nil && sameKeys(prev.statics, next.statics)
-	if prev != nil && sameStatic && b.sameShape(prev, next, now) && b.updateModel(prev.site, reparsed, next.bodies, now) {
-		next.site = prev.site
-		next.reshaped = false
-	} else {
-		next.reshaped = true
-		staticFiles := func(name string) bool { _, ok := next.statics[name]; return ok }
-		publish.StaticFile = staticFiles
-		s, siteErrs := site.New(files, next.bodies, publish)
-		errs.Append(siteErrs)
-		next.site = s
-	}
-	next.now = now
-	errs.Sort()
-	b.phases.mark("model")
-	return next, errs
 }

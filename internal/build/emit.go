@@ -18,140 +18,52 @@ import (
 )
 
 // write renders and writes every output whose signature changed since
-// prev, and removes outputs no longer produced.
+// prev, and removes outputs no longer produced. It fills next's
+// outputPhase.
 func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink) (*Result, error) {
-	s := next.site
 	w := &writer{sink: sink, min: b.min}
-	next.sigs = map[string]uint64{}
-	res := &Result{Kinds: map[content.Kind]int{}, Site: s, Pages: len(s.Routes), Static: len(next.statics), Reshaped: next.reshaped}
-	for _, p := range s.Pages {
-		if p.File != nil {
-			res.Kinds[p.Kind]++
-		}
-	}
-	// Pages. When the model was kept and the frame of the pages did not
-	// change, only the routes that show a changed page are signed again,
-	// and nothing else can have changed but feeds.
+	res := newResult(next)
+	// When the model was kept and the frame of the pages did not change,
+	// only the routes that show a changed page are signed again, and
+	// nothing else can have changed but feeds.
 	g := newSigner(b, next)
 	next.global = g.global
 	kept := prev != nil && !next.reshaped && prev.global == g.global && prev.routeSigs != nil
-	var todo []*site.Route
+	next.sigs = map[string]uint64{}
 	if kept {
 		next.sigs = maps.Clone(prev.sigs)
 	}
-	for _, f := range next.statics {
-		sig := b.sumBytes(f.Data)
-		next.sigs[f.Out] = sig
-		if was, ok := prev.sigOf(f.Out); !ok || was != sig {
-			if err := w.putRaw(f.Out, f.Data); err != nil {
-				return nil, err
-			}
-		}
+	if err := b.writeStatics(w, prev, next); err != nil {
+		return nil, err
 	}
+	var todo []*site.Route
 	if kept {
-		next.routeSigs, next.routeDeps = maps.Clone(prev.routeSigs), prev.routeDeps
-		seen := map[*site.Route]bool{}
-		for _, f := range b.reparsed {
-			p := s.Page(f.URL)
-			if p == nil || p.File != f {
-				continue
-			}
-			for _, r := range prev.routeDeps[p] {
-				if seen[r] {
-					continue
-				}
-				seen[r] = true
-				sig := g.route(r)
-				next.routeSigs[r] = sig
-				if name := FileName(r.URL); next.sigs[name] != sig {
-					next.sigs[name] = sig
-					todo = append(todo, r)
-				}
-			}
-		}
+		todo = b.signEdited(g, prev, next)
 	} else {
-		if !b.once {
-			next.routeSigs, next.routeDeps = g.signAll(s.Routes)
-		}
-		for _, r := range s.Routes {
-			name := FileName(r.URL)
-			sig := next.routeSigs[r]
-			next.sigs[name] = sig
-			if was, ok := prev.sigOf(name); !ok || was != sig {
-				todo = append(todo, r)
-			}
-		}
+		todo = b.signRoutes(g, prev, next)
 	}
 	b.phases.mark("signatures")
 	// The search index is made while pages render: it reads the same
 	// model, and fills the moments the renderers wait on the disk.
-	indexed := make(chan indexResult, 1)
-	// A one-shot build with the theme's layouts lets go of a page's body
-	// once nothing will read it again: its HTML once its only route is
-	// written, its plain text once the index has read it. A site's own
-	// layouts may show any page's body on any page, so they keep all.
-	release := b.once && !next.customLayouts
-	if !b.cfg.DeferSearch {
-		var index search.Config
-		if release {
-			index.Release = releaseText
-		}
-		go func() {
-			files, err := index.Index(s)
-			indexed <- indexResult{files, err}
-		}()
-	}
-	if err := w.pages(ctx, next.renderer, s, todo, release); err != nil {
-		if !b.cfg.DeferSearch {
+	indexed := b.startIndex(next)
+	if err := w.pages(ctx, next.renderer, next.site, todo, b.releases(next)); err != nil {
+		if indexed != nil {
 			waitIndex(ctx, indexed)
 		}
 		return nil, err
 	}
 	b.phases.mark("render+minify+write")
 	res.Rendered = len(todo)
-	// Feeds, sitemap, robots.txt and redirects: cheap to make, written only
-	// when their bytes changed.
-	_, ownRobots := next.statics[feed.RobotsTxt]
-	extras, redirects, err := feed.Files(s, feed.Options{BaseURL: next.baseURL, Sitemap: !kept, OwnRobots: ownRobots})
-	if err != nil {
-		return nil, err
-	}
-	if err := b.writeFiles(ctx, w, prev, next, extras, true); err != nil {
-		return nil, err
-	}
-	aliasPages := make(map[string][]byte, len(redirects))
-	for from, page := range redirects {
-		if aliasPages[FileName(from)], err = b.min.Bytes("index.html", page); err != nil { // HTML, whatever the name
-			return nil, err
-		}
-	}
-	if err := b.writeFiles(ctx, w, prev, next, aliasPages, false); err != nil {
+	if err := b.writeExtras(ctx, w, prev, next, kept); err != nil {
 		return nil, err
 	}
 	b.phases.mark("feeds+sitemap")
-	if b.cfg.DeferSearch {
-		if prev != nil && !kept {
-			for name, sig := range prev.sigs {
-				if strings.HasPrefix(name, search.Dir) {
-					next.sigs[name] = sig
-				}
-			}
-		}
-	} else {
-		ix, ok := waitIndex(ctx, indexed)
-		if !ok {
-			return nil, ctx.Err()
-		}
-		if ix.err != nil {
-			return nil, ix.err
-		}
-		if err := b.writeFiles(ctx, w, prev, next, ix.files, false); err != nil {
-			return nil, err
-		}
-		b.phases.mark("search")
+	if err := b.finishSearch(ctx, w, prev, next, kept, indexed); err != nil {
+		return nil, err
 	}
 	// Files no longer produced (with the model kept, all are).
 	if prev != nil && !kept {
+		var err error
 		if res.Removed, err = removeGone(prev.sigs, next.sigs, sink); err != nil {
 			return nil, err
 		}
@@ -159,6 +71,145 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 	res.Files, res.Bytes = int(w.files.Load()), w.bytes.Load()
 	res.Changed = w.names()
 	return res, nil
+}
+
+// newResult counts what next holds.
+func newResult(next *state) *Result {
+	s := next.site
+	res := &Result{Kinds: map[content.Kind]int{}, Site: s, Pages: len(s.Routes), Static: len(next.statics), Reshaped: next.reshaped}
+	for _, p := range s.Pages {
+		if p.File != nil {
+			res.Kinds[p.Kind]++
+		}
+	}
+	return res
+}
+
+// writeStatics writes the static files whose bytes changed since prev.
+func (b *Builder) writeStatics(w *writer, prev, next *state) error {
+	for _, f := range next.statics {
+		sig := b.sumBytes(f.Data)
+		next.sigs[f.Out] = sig
+		if was, ok := prev.sigOf(f.Out); !ok || was != sig {
+			if err := w.putRaw(f.Out, f.Data); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// signEdited signs again, in a kept model, the routes that show a
+// reparsed page, and returns those whose signature changed.
+func (b *Builder) signEdited(g *signer, prev, next *state) []*site.Route {
+	next.routeSigs, next.routeDeps = maps.Clone(prev.routeSigs), prev.routeDeps
+	var todo []*site.Route
+	seen := map[*site.Route]bool{}
+	for _, f := range b.reparsed {
+		p := next.site.Page(f.URL)
+		if p == nil || p.File != f {
+			continue
+		}
+		for _, r := range prev.routeDeps[p] {
+			if seen[r] {
+				continue
+			}
+			seen[r] = true
+			sig := g.route(r)
+			next.routeSigs[r] = sig
+			if name := FileName(r.URL); next.sigs[name] != sig {
+				next.sigs[name] = sig
+				todo = append(todo, r)
+			}
+		}
+	}
+	return todo
+}
+
+// signRoutes signs every route, and returns those whose signature
+// changed since prev. A one-shot build keeps no signatures of routes: it
+// renders them all.
+func (b *Builder) signRoutes(g *signer, prev, next *state) []*site.Route {
+	if !b.once {
+		next.routeSigs, next.routeDeps = g.signAll(next.site.Routes)
+	}
+	var todo []*site.Route
+	for _, r := range next.site.Routes {
+		name := FileName(r.URL)
+		sig := next.routeSigs[r]
+		next.sigs[name] = sig
+		if was, ok := prev.sigOf(name); !ok || was != sig {
+			todo = append(todo, r)
+		}
+	}
+	return todo
+}
+
+// startIndex starts making the search index of next in the background,
+// unless the index is deferred (then it returns nil).
+func (b *Builder) startIndex(next *state) <-chan indexResult {
+	if b.cfg.DeferSearch {
+		return nil
+	}
+	var index search.Config
+	if b.releases(next) {
+		index.Release = releaseText
+	}
+	indexed := make(chan indexResult, 1)
+	go func() {
+		files, err := index.Index(next.site)
+		indexed <- indexResult{files, err}
+	}()
+	return indexed
+}
+
+// writeExtras writes feeds, the sitemap, robots.txt, redirects and the
+// pages of aliases: cheap to make, written only when their bytes changed.
+// The sitemap changes only with the model.
+func (b *Builder) writeExtras(ctx context.Context, w *writer, prev, next *state, kept bool) error {
+	_, ownRobots := next.statics[feed.RobotsTxt]
+	files, redirects, err := feed.Files(next.site, feed.Options{BaseURL: next.baseURL, Sitemap: !kept, OwnRobots: ownRobots})
+	if err != nil {
+		return err
+	}
+	if err := b.writeFiles(ctx, w, prev, next, files, true); err != nil {
+		return err
+	}
+	aliasPages := make(map[string][]byte, len(redirects))
+	for from, page := range redirects {
+		if aliasPages[FileName(from)], err = b.min.Bytes("index.html", page); err != nil { // HTML, whatever the name
+			return err
+		}
+	}
+	return b.writeFiles(ctx, w, prev, next, aliasPages, false)
+}
+
+// finishSearch writes the search index that indexed makes. With the index
+// deferred (indexed nil), it keeps the signatures of the index files of
+// prev, which Search compares against.
+func (b *Builder) finishSearch(ctx context.Context, w *writer, prev, next *state, kept bool, indexed <-chan indexResult) error {
+	if indexed == nil {
+		if prev != nil && !kept {
+			for name, sig := range prev.sigs {
+				if strings.HasPrefix(name, search.Dir) {
+					next.sigs[name] = sig
+				}
+			}
+		}
+		return nil
+	}
+	ix, ok := waitIndex(ctx, indexed)
+	if !ok {
+		return ctx.Err()
+	}
+	if ix.err != nil {
+		return ix.err
+	}
+	if err := b.writeFiles(ctx, w, prev, next, ix.files, false); err != nil {
+		return err
+	}
+	b.phases.mark("search")
+	return nil
 }
 
 // indexResult is what the search index made, or why it could not.
@@ -176,16 +227,6 @@ func waitIndex(ctx context.Context, indexed <-chan indexResult) (indexResult, bo
 		return ix, true
 	case <-ctx.Done():
 		return indexResult{}, false
-	}
-}
-
-// releaseText lets go of a page's plain text once the search index has
-// read it. The theme's layouts show it only for Q&A items (as the answers
-// of their JSON-LD), so the text of other pages is dead weight: a third
-// of the heap at 100,000 pages.
-func releaseText(p *site.Page) {
-	if p.Kind != content.KindQA && p.Body != nil {
-		p.Body.Text = ""
 	}
 }
 
@@ -248,7 +289,7 @@ func (b *Builder) Search(ctx context.Context, sink output.Sink) (*Result, error)
 			delete(st.sigs, name)
 		}
 	}
-	if err := b.writeSearch(ctx, w, &state{sigs: prevSigs}, st); err != nil {
+	if err := b.writeSearch(ctx, w, &state{outputPhase: outputPhase{sigs: prevSigs}}, st); err != nil {
 		return nil, err
 	}
 	res := &Result{Site: st.site, Files: int(w.files.Load()), Bytes: w.bytes.Load(), Changed: w.names()}

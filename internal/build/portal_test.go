@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"html"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -196,5 +197,65 @@ func TestOneShotBuildKeepsBodiesForCustomLayouts(t *testing.T) {
 	}
 	if checked < 10 {
 		t.Errorf("checked %d articles, want at least 10", checked)
+	}
+}
+
+// TestOneShotBuildReleaseRule checks the one rule of what a one-shot
+// build lets go of (see releases): with the theme's layouts, every
+// page's Markdown source, the HTML body of single-route kinds and the
+// plain text of indexed pages but Q&A items; with a site's own layouts,
+// nothing, so that every page holds what a Builder's model holds.
+func TestOneShotBuildReleaseRule(t *testing.T) {
+	own := `{{define "main"}}<h1>{{.Page.Title}}</h1>{{end}}`
+	for _, tt := range []struct {
+		name   string
+		layout fs.FS
+	}{
+		{"theme layouts", fstest.MapFS{}},
+		{"own layouts", fstest.MapFS{"layouts/article.html": {Data: []byte(own)}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := Config{Site: overlay{tt.layout, os.DirFS("../..")}, Theme: os.DirFS("../.."), BaseURL: "https://example.org/", Now: testNow}
+			once, err := Build(context.Background(), cfg, output.NewMemory())
+			if err != nil {
+				t.Fatal(err)
+			}
+			kept, err := NewBuilder(cfg).Build(context.Background(), output.NewMemory())
+			if err != nil {
+				t.Fatal(err)
+			}
+			theme := tt.name == "theme layouts"
+			released := 0
+			for _, p := range once.Site.Pages {
+				if p.File == nil {
+					continue
+				}
+				q := kept.Site.Page(p.URL)
+				if q == nil || q.File == nil || len(q.File.Body) == 0 || q.Body.HTML == "" || q.Body.Text == "" {
+					continue
+				}
+				single := map[content.Kind]bool{content.KindArticle: true, content.KindNews: true, content.KindQA: true, content.KindDocument: true, content.KindPage: true}[p.Kind]
+				wantSource, wantHTML, wantText := q.File.Body, q.Body.HTML, q.Body.Text
+				if theme {
+					wantSource = nil
+					if single {
+						wantHTML = ""
+					}
+					if p.Kind != content.KindQA && !p.File.IsIndex() {
+						wantText = ""
+					}
+				}
+				if string(p.File.Body) != string(wantSource) || p.Body.HTML != wantHTML || p.Body.Text != wantText {
+					t.Errorf("%s (%s): kept source %d, HTML %d, text %d bytes; want %d, %d, %d",
+						p.URL, p.Kind, len(p.File.Body), len(p.Body.HTML), len(p.Body.Text), len(wantSource), len(wantHTML), len(wantText))
+				}
+				if p.Body.HTML == "" {
+					released++
+				}
+			}
+			if theme && released < 20 {
+				t.Errorf("%d pages let go of their HTML, want at least 20", released)
+			}
+		})
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"maps"
-	"slices"
 	"strings"
 	"time"
 
@@ -35,33 +34,31 @@ func (b *Builder) shapes(prev, st *state, files, reparsed []*content.File) map[s
 
 // shape hashes what the model takes from one file.
 func (b *Builder) shape(st *state, f *content.File) uint64 {
-	{
-		var h maphash.Hash
-		h.SetSeed(b.seed)
-		fmt.Fprintf(&h, "%s\x00%d\x00", f.Path, f.MetaSum)
-		if body := st.bodies[f]; body != nil {
-			for _, l := range body.Links {
-				fmt.Fprintf(&h, "%s\x00%d\x00%t\x00", l.Dest, l.Line, l.Image)
-			}
-			for _, c := range body.Citations {
-				fmt.Fprintf(&h, "%s\x00%d\x00%s\x00", c.Number, c.Line, c.URL)
-			}
-			if f.Meta.Summary == "" {
-				h.WriteString(body.Lead)
-			}
+	var h maphash.Hash
+	h.SetSeed(b.seed)
+	fmt.Fprintf(&h, "%s\x00%d\x00", f.Path, f.MetaSum)
+	if body := st.bodies[f]; body != nil {
+		for _, l := range body.Links {
+			fmt.Fprintf(&h, "%s\x00%d\x00%t\x00", l.Dest, l.Line, l.Image)
 		}
-		return h.Sum64()
+		for _, c := range body.Citations {
+			fmt.Fprintf(&h, "%s\x00%d\x00%s\x00", c.Number, c.Line, c.URL)
+		}
+		if f.Meta.Summary == "" {
+			h.WriteString(body.Lead)
+		}
 	}
+	return h.Sum64()
 }
 
-// sameShape reports whether next's files give the model of prev: the same
-// files with the same shapes, and no item whose date or expiry fell due
-// between the two builds.
-func (b *Builder) sameShape(prev, next *state, now time.Time) bool {
-	if prev.site == nil || !maps.Equal(prev.shapes, next.shapes) || b.cfg.Drafts != prev.site.Drafts {
+// sameShape reports whether files with shapes give the model of prev:
+// the same files with the same shapes, and no item whose date or expiry
+// fell due between the two builds.
+func (b *Builder) sameShape(prev *state, files map[string]*content.File, shapes map[string]uint64, now time.Time) bool {
+	if prev.site == nil || !maps.Equal(prev.shapes, shapes) || b.cfg.Drafts != prev.site.Drafts {
 		return false
 	}
-	for _, f := range next.files {
+	for _, f := range files {
 		for _, t := range []time.Time{f.Meta.Date, f.Meta.Expires} {
 			if t.After(prev.now) && !t.After(now) {
 				return false
@@ -123,14 +120,6 @@ func touched(name string, changed []string) bool {
 		}
 	}
 	return false
-}
-
-func (st *state) sortedFiles() []*content.File {
-	files := make([]*content.File, 0, len(st.files))
-	for _, name := range slices.Sorted(maps.Keys(st.files)) {
-		files = append(files, st.files[name])
-	}
-	return files
 }
 
 // sumFS hashes every file of fsys, for layouts.

@@ -180,7 +180,8 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // pages renders routes on all cores, with twice as many workers as cores
 // so that one renders while another waits on the disk. With dropBodies
-// a page's HTML body is let go once its only route is written.
+// (see releases) a page's HTML body is let go once its only route is
+// written.
 func (w *writer) pages(ctx context.Context, r *render.Renderer, s *site.Site, routes []*site.Route, dropBodies bool) error {
 	return par.ForEach(ctx, len(routes), 2*runtime.GOMAXPROCS(0), func(i int) error {
 		route := routes[i]
@@ -190,8 +191,8 @@ func (w *writer) pages(ctx context.Context, r *render.Renderer, s *site.Site, ro
 		if err := r.Render(buf, s, route); err != nil {
 			return layoutError(err)
 		}
-		if p := route.Page; dropBodies && route.Pager == nil && p.Body != nil && singleRoute[p.Kind] {
-			p.Body.HTML = ""
+		if dropBodies {
+			releaseHTML(route)
 		}
 		if r.Minified() {
 			return w.putRaw(FileName(route.URL), buf.Bytes())
@@ -209,11 +210,4 @@ func layoutError(err error) diag.List {
 	var errs diag.List
 	errs.Add(diag.Pos{File: "layouts"}, "", err.Error(), "fix the template")
 	return errs
-}
-
-// singleRoute lists the kinds whose pages have one route, the only place
-// their HTML body appears.
-var singleRoute = map[content.Kind]bool{
-	content.KindArticle: true, content.KindNews: true, content.KindQA: true,
-	content.KindDocument: true, content.KindPage: true,
 }

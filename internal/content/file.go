@@ -33,7 +33,9 @@ const (
 )
 
 // File is one parsed content file. Files are immutable after Parse and
-// safe to share between goroutines.
+// safe to share between goroutines, with one exception: a one-shot
+// build.Build with the theme's layouts sets Body to nil once the body is
+// converted and nothing reads it again.
 type File struct {
 	Path     string // slash path from the site root, e.g. "content/hoi-dap/a.md"
 	Kind     Kind

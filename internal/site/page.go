@@ -18,7 +18,8 @@ const (
 
 // Page is one page of the site: a content file with what the site knows
 // about it, or a generated page (tag, search, 404, a section without an
-// _index.md). Pages are read-only once New returns.
+// _index.md). Pages are read-only once New returns, but for the two
+// exceptions the package doc names.
 type Page struct {
 	Kind    content.Kind
 	URL     string        // site-relative, e.g. "/chu-de/the-che-hoa/"

@@ -4,7 +4,12 @@
 // It does no I/O and decides every page that exists; the renderer only
 // draws them.
 //
-// A Site is read-only once New returns and safe for concurrent use.
+// A Site is read-only once New returns, and safe for concurrent use,
+// with two exceptions, both made by package build, which owns the model:
+// Update swaps an edited file into its page in place between two builds,
+// and a one-shot build.Build with the theme's layouts empties the HTML
+// and plain text of page bodies once their last reader is done (see
+// build.Build).
 package site
 
 import (
