@@ -64,24 +64,31 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		dir = filepath.Join(dir, group)
 	}
 	name := filepath.Join(dir, slug+".md")
+	if code := createNew(name, scaffold(kind, title, *topic), stderr); code != exitOK {
+		return code
+	}
+	fmt.Fprintln(stdout, name)
+	return exitOK
+}
+
+// createNew writes text to the new file name, never over an existing one.
+func createNew(name, text string, stderr io.Writer) int {
 	if _, err := os.Stat(name); err == nil {
 		fmt.Fprintf(stderr, "loa new: %s already exists; choose another title or edit that file\n", name)
 		return exitContent
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		fmt.Fprintln(stderr, "loa new:", err)
-		return exitContent
-	}
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	err := os.MkdirAll(filepath.Dir(name), 0o755)
 	if err == nil {
-		_, err = f.WriteString(scaffold(kind, title, *topic))
-		err = errors.Join(err, f.Close())
+		var f *os.File
+		if f, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644); err == nil {
+			_, err = f.WriteString(text)
+			err = errors.Join(err, f.Close())
+		}
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "loa new:", err)
 		return exitContent
 	}
-	fmt.Fprintln(stdout, name)
 	return exitOK
 }
 
