@@ -12,8 +12,8 @@ import (
 	"github.com/loa-vn/loa/internal/site"
 )
 
-// signer computes the signature of each route: a hash of everything the
-// default layouts show on it. A route is rendered again only when its
+// signer computes the signature of each route: a hash of the data the
+// theme's layout of it receives. A route is rendered again only when its
 // signature changed. The inputs are
 //
 //   - global: layouts, asset names, base URL, document numbers, the site
@@ -21,7 +21,10 @@ import (
 //   - the page itself (its source: front matter and body);
 //   - its topic, unit and section, its neighbours, related pages, cited
 //     and citing documents, and its tags;
-//   - for a list: the items on this page of it, with their topics and units.
+//   - for a list: the items on this page of it, with their topics and units;
+//   - for the home, topics and units pages: the model's preview lists
+//     (site.Site.LatestNews, site.Page.Preview…), the same fields the
+//     layouts range over, so no cut is written twice.
 //
 // When a site has layouts of its own, which may show anything, every
 // route's signature also covers every page of the site.
@@ -180,10 +183,10 @@ func (g *signer) route(r *site.Route) uint64 {
 	}
 	switch r.Layout {
 	case "home":
-		g.items(h, s.Featured[:min(3, len(s.Featured))])
+		g.items(h, s.LatestFeatured)
 		g.lists(h, s.Topics)
-		g.items(h, s.News[:min(5, len(s.News))])
-		g.items(h, s.QA[:min(6, len(s.QA))])
+		g.items(h, s.LatestNews)
+		g.items(h, s.LatestQA)
 	case "topics", "units":
 		g.lists(h, p.Items)
 	case "qa-index":
@@ -200,11 +203,12 @@ func (g *signer) route(r *site.Route) uint64 {
 	return h.Sum64()
 }
 
-// lists writes list pages with their counts and first three items.
+// lists writes list pages as cards show them: with their counts and
+// previews.
 func (g *signer) lists(h *maphash.Hash, lists []*site.Page) {
 	for _, l := range lists {
 		g.pages(h, l)
 		g.u64(h, uint64(len(l.Items)))
-		g.items(h, l.Items[:min(3, len(l.Items))])
+		g.items(h, l.Preview)
 	}
 }

@@ -91,7 +91,9 @@ func (d *diskSite) step() (changed []string, what string) {
 	files := d.files()
 	pick := files[d.rnd.IntN(len(files))]
 	full := filepath.Join(d.dir, filepath.FromSlash(pick))
-	switch op := d.rnd.IntN(13); op {
+	switch op := d.rnd.IntN(16); op {
+	case 13, 14, 15: // add, change or remove a layout of the site's own
+		return d.layoutStep()
 	case 11, 12: // edit text only: the model keeps its shape
 		f, _ := os.OpenFile(full, os.O_APPEND|os.O_WRONLY, 0)
 		fmt.Fprintf(f, "\nChỉ thêm chữ %d.\n", d.rnd.IntN(1000))
@@ -178,15 +180,39 @@ func rebuild(b *Builder, changed []string, sink output.Sink) (*Result, error) {
 }
 
 // TestRebuildMatchesFullBuild makes a seeded random series of edits,
-// creations, renames and deletions; after each, the incremental rebuild's
-// output must be byte for byte that of a fresh full build.
+// creations, renames and deletions of content and layouts; after each,
+// the incremental rebuild's output must be byte for byte that of a fresh
+// full build. It runs with the theme's layouts, and with a site's own
+// layouts that show more than the theme's do (every item, other pages'
+// bodies, item cards with the whole body).
 func TestRebuildMatchesFullBuild(t *testing.T) {
-	steps := 250
-	if testing.Short() {
-		steps = 40
+	for _, tt := range []struct {
+		name  string
+		own   bool // the site starts with layouts of its own
+		steps int  // each renders every page with own layouts: fewer
+	}{
+		{"theme layouts", false, 250},
+		{"own layouts", true, 150},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			steps := tt.steps
+			if testing.Short() {
+				steps = 40
+			}
+			testRebuildMatchesFullBuild(t, tt.own, steps)
+		})
 	}
+}
+
+func testRebuildMatchesFullBuild(t *testing.T, own bool, steps int) {
 	ctx := context.Background()
 	d := newDiskSite(t, 7)
+	if own {
+		d.writeOwnLayouts()
+		if !d.ownLayoutsShown() {
+			t.Fatal("the site's own layouts are the theme's")
+		}
+	}
 	cfg := d.config()
 	cfg.DeferSearch = true
 	b := NewBuilder(cfg)
@@ -194,14 +220,24 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 	if _, err := rebuild(b, nil, served); err != nil {
 		t.Fatal(err)
 	}
-	rendered, kept := 0, 0
+	// Pages rendered on content changes while the site shows only the
+	// theme's layouts, and the routes of those steps.
+	rendered, full, kept, layoutSteps := 0, 0, 0, 0
 	for i := range steps {
+		plain := !d.ownLayoutsShown()
 		changed, what := d.step()
+		isLayout := len(changed) > 0 && strings.HasPrefix(changed[0], "layouts/")
+		if isLayout {
+			layoutSteps++
+		}
 		res, err := rebuild(b, changed, served)
 		if err != nil {
 			t.Fatalf("step %d (%s): rebuild: %v", i, what, err)
 		}
-		rendered += res.Rendered
+		if plain && !isLayout {
+			rendered += res.Rendered
+			full += len(b.st.site.Routes)
+		}
 		if !res.Reshaped {
 			kept++
 		}
@@ -213,8 +249,10 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 			t.Fatalf("step %d (%s): incremental output differs from a full build:\n%s", i, what, diff)
 		}
 	}
-	full := len(b.st.site.Routes) * steps
-	t.Logf("%d steps: %d pages rendered incrementally, against %d for full rebuilds", steps, rendered, full)
+	t.Logf("%d steps (%d of layouts): %d pages rendered incrementally on content steps with the theme's layouts, against %d for full rebuilds", steps, layoutSteps, rendered, full)
+	if layoutSteps == 0 {
+		t.Error("no step changed a layout")
+	}
 	if kept == 0 {
 		t.Error("no step kept the model: the fast path for text edits was never taken")
 	}

@@ -17,6 +17,21 @@
 // absolute URL, as abs .URL gives), .HasOrigin (as hasOrigin), .Crumbs
 // (each with .Title, .URL and .Current), .Dev.
 //
+// Short lists come cut by the model, so that what a page shows is decided
+// in one place (the cuts are constants of package site):
+//
+//	.Site.LatestFeatured  the first 3 featured articles and news (site.FeaturedPreview)
+//	.Site.LatestNews      the first 5 news items (site.NewsPreview)
+//	.Site.LatestQA        the first 6 Q&A items (site.QAPreview)
+//	.Page.Preview         of a list page (topic, unit, section, tag), like .Preview of each of
+//	                      .Site.Topics: the first 3 of its .Items (site.ItemsPreview)
+//
+// The builder renders a page again when what the theme's layout of it
+// shows changed: for the home page, these lists and not the whole of
+// .Site.News. A site's own layouts may show anything (all of
+// .Site.Articles, another page's .Body.HTML); with them every page is
+// rendered again on every change.
+//
 // # Functions
 //
 //	url PATH         site URL with the base path: url "/hoi-dap/" → "/portal/hoi-dap/"
@@ -31,7 +46,9 @@
 //	jsonLD DATA      schema.org JSON-LD of the page (use inside <script type="application/ld+json">)
 //	hasOrigin        whether the site's absolute address is known (canonical and Open Graph URLs need it)
 //	share URL        Facebook share link for an absolute URL
-//	cached NAME KEY DATA  output of template NAME, made once per KEY for the site
+//	cached NAME KEY DATA  output of template NAME, made once per KEY for one state of the site
+//	                 model (a new model, or a page's text swapped in, empties it): KEY must
+//	                 decide the output, as a page's .URL does for its item card
 //	imageSize NAME   [width, height] of a static image, or nil
 //	navKey DATA      the page's URL if it is a navigation link, else "" (the key of the header)
 //
@@ -80,6 +97,7 @@ type Config struct {
 type Renderer struct {
 	mu        sync.Mutex
 	cacheSite *site.Site               // the site the cache below is for
+	cacheEdit int                      // and its Edits()
 	cache     map[string]template.HTML // "template\x00key" → output, for cached partials
 	partials  *template.Template       // a template set to run partials from
 	cfg       Config
@@ -225,7 +243,7 @@ func (r *Renderer) Render(w io.Writer, s *site.Site, route *site.Route) error {
 func (r *Renderer) cached(name, key string, data any) (template.HTML, error) {
 	id := name + "\x00" + key
 	r.mu.Lock()
-	site := r.cacheSite
+	site, edit := r.cacheSite, r.cacheEdit
 	h, ok := r.cache[id]
 	r.mu.Unlock()
 	if ok {
@@ -237,7 +255,7 @@ func (r *Renderer) cached(name, key string, data any) (template.HTML, error) {
 	}
 	h = template.HTML(b.String())
 	r.mu.Lock()
-	if r.cacheSite == site {
+	if r.cacheSite == site && r.cacheEdit == edit {
 		r.cache[id] = h
 	}
 	r.mu.Unlock()
@@ -245,11 +263,12 @@ func (r *Renderer) cached(name, key string, data any) (template.HTML, error) {
 }
 
 // useSite points the cache of partials at s, emptying it when s is a new
-// model: cached parts are valid for one model of the site.
+// model or had pages swapped in since (site.Update): cached parts are
+// valid for one state of the model.
 func (r *Renderer) useSite(s *site.Site) {
 	r.mu.Lock()
-	if r.cacheSite != s {
-		r.cacheSite, r.cache = s, map[string]template.HTML{}
+	if r.cacheSite != s || r.cacheEdit != s.Edits() {
+		r.cacheSite, r.cacheEdit, r.cache = s, s.Edits(), map[string]template.HTML{}
 	}
 	r.mu.Unlock()
 }

@@ -35,6 +35,7 @@ type Page struct {
 	Unit    *Page   // unit of a news item, or the unit that wrote an article
 	Tags    []*Tag  // in front-matter order
 	Items   []*Page // list pages: what they list, in display order
+	Preview []*Page // list pages: the first ItemsPreview of Items
 
 	Prev, Next *Page   // older and newer neighbour in the same topic or unit
 	Related    []*Page // up to five pages on the same topic or with the same tags

@@ -1,6 +1,9 @@
 // Package site builds the model of a site from parsed content: which pages
 // are published, their URLs, topics, units, tags, lists, pagination,
 // related items, neighbours and citations, and the routes to render.
+// It also cuts the short lists that pages show of other lists (the latest
+// news on the home page, the first items of each topic): the Preview
+// constants are the one place those cuts are made.
 // It does no I/O and decides every page that exists; the renderer only
 // draws them.
 //
@@ -56,18 +59,26 @@ type Site struct {
 	News      []*Page // newest first
 	Documents []*Page // newest issued first
 	Featured  []*Page // featured articles and news, newest first
-	Menu      []*Page // plain pages with menu: true, by weight
-	Tags      []*Tag  // in Vietnamese alphabetical order
-	TagsPage  *Page
-	Search    *Page
-	NotFound  *Page
-	Routes    []*Route
-	Aliases   map[string]string // old URL → page URL
+
+	// The first items of lists, as pages other than the lists' own show
+	// them (see FeaturedPreview and the other cuts).
+	LatestFeatured []*Page // the first FeaturedPreview of Featured
+	LatestNews     []*Page // the first NewsPreview of News
+	LatestQA       []*Page // the first QAPreview of QA
+
+	Menu     []*Page // plain pages with menu: true, by weight
+	Tags     []*Tag  // in Vietnamese alphabetical order
+	TagsPage *Page
+	Search   *Page
+	NotFound *Page
+	Routes   []*Route
+	Aliases  map[string]string // old URL → page URL
 
 	byURL       map[string]*Page
 	routeURLs   map[string]bool          // every route and generated file
 	unpublished map[string]bool          // URLs of drafts, future and expired items
 	expired     map[string]*content.File // URLs of items left out only for their expiry
+	edits       int                      // pages swapped in by Update
 }
 
 // Default titles of generated section pages.
@@ -92,6 +103,7 @@ func New(files []*content.File, bodies map[*content.File]*markdown.Result, cfg C
 	s.link(files, &errs)
 	s.sortLists()
 	s.buildTags(&errs)
+	s.preview()
 	s.relate()
 	s.route()
 	s.checkLinks(&errs)

@@ -20,8 +20,14 @@ func (s *Site) Update(f *content.File, body *markdown.Result) bool {
 	}
 	np := newPage(f, body)
 	p.File, p.Meta, p.Body, p.Title, p.Summary, p.Date = np.File, np.Meta, np.Body, np.Title, np.Summary, np.Date
+	s.edits++
 	return true
 }
+
+// Edits returns how many pages Update has swapped in. With the Site
+// itself it names one state of the model: what is made from the model
+// (the renderer's cached parts) is valid while both stay the same.
+func (s *Site) Edits() int { return s.edits }
 
 // Page returns the page at a site URL, or nil.
 func (s *Site) Page(url string) *Page { return s.byURL[url] }
