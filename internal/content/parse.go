@@ -16,7 +16,7 @@ import (
 	"github.com/adrg/frontmatter"
 	"github.com/loa-vn/loa/internal/diag"
 	"github.com/loa-vn/loa/internal/vntext"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Limits on one content file, so that a careless or hostile file cannot
