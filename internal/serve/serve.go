@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -18,6 +17,7 @@ import (
 	"time"
 
 	"github.com/loa-vn/loa/internal/build"
+	"github.com/loa-vn/loa/internal/output"
 )
 
 // Config configures the server.
@@ -63,27 +63,6 @@ func New(cfg Config) *Server {
 // and the event stream.
 func (s *Server) Handler() http.Handler { return &s.h }
 
-// delta is a sink that records what a rebuild wrote and removed.
-type delta struct {
-	mu      sync.Mutex
-	put     map[string][]byte
-	removed []string
-}
-
-func (d *delta) Put(name string, data []byte) error {
-	d.mu.Lock()
-	d.put[name] = bytes.Clone(data)
-	d.mu.Unlock()
-	return nil
-}
-
-func (d *delta) Remove(name string) error {
-	d.mu.Lock()
-	d.removed = append(d.removed, name)
-	d.mu.Unlock()
-	return nil
-}
-
 // rebuild takes in changed paths (nil: build all), publishes the new
 // snapshot and tells the pages. On failure the last good snapshot stays.
 // With hold, a failure that names a file being replaced (see unsettled)
@@ -91,14 +70,16 @@ func (d *delta) Remove(name string) error {
 func (s *Server) rebuild(ctx context.Context, changed []string, hold bool) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	d := &delta{put: map[string][]byte{}}
 	old := s.h.current.Load()
 	var res *build.Result
 	var err error
+	var mem *output.Memory
 	if old == nil || old.files == nil {
-		res, err = s.builder.Build(ctx, d)
+		mem = output.NewMemory()
+		res, err = s.builder.Build(ctx, mem)
 	} else {
-		res, err = s.builder.Rebuild(ctx, changed, d)
+		mem = output.NewMemoryOver(old.files)
+		res, err = s.builder.Rebuild(ctx, changed, mem)
 	}
 	what := describe(changed)
 	if err != nil && ctx.Err() != nil {
@@ -117,21 +98,22 @@ func (s *Server) rebuild(ctx context.Context, changed []string, hold bool) error
 		fmt.Fprintf(s.cfg.Log, "%s: build failed, still serving the last good site:\n%s\n", what, err)
 		return err
 	}
-	files := map[string][]byte{}
-	if old != nil && old.files != nil {
-		files = maps.Clone(old.files)
-	}
-	maps.Copy(files, d.put)
-	for _, name := range d.removed {
-		delete(files, name)
-	}
-	s.h.current.Store(&snapshot{files: files})
-	s.notify(d, old)
+	put, removed := s.publish(mem, "")
+	s.notify(put, removed, old)
 	res.Notices.Print(s.cfg.Log)
 	fmt.Fprintf(s.cfg.Log, "%s: %d of %d pages rendered, %d files written, %d removed in %d ms\n",
 		what, res.Rendered, res.Pages, res.Files, len(res.Removed), res.Duration.Milliseconds())
 	s.searchDue = true
 	return nil
+}
+
+// publish serves what mem holds, with the error text errText, and
+// returns what mem changed. It is the one place a build's output reaches
+// the handler.
+func (s *Server) publish(mem *output.Memory, errText string) (put, removed []string) {
+	put, removed = mem.Changes()
+	s.h.current.Store(&snapshot{files: mem.Files(), err: errText})
+	return put, removed
 }
 
 // search brings the search index up to date, after the pages: readers of
@@ -144,28 +126,23 @@ func (s *Server) search(ctx context.Context) {
 	if old == nil || old.files == nil {
 		return
 	}
-	d := &delta{put: map[string][]byte{}}
-	res, err := s.builder.Search(ctx, d)
+	mem := output.NewMemoryOver(old.files)
+	res, err := s.builder.Search(ctx, mem)
 	if err != nil {
 		fmt.Fprintln(s.cfg.Log, "search index:", err)
 		return
 	}
-	if len(d.put) > 0 || len(d.removed) > 0 {
-		files := maps.Clone(old.files)
-		maps.Copy(files, d.put)
-		for _, name := range d.removed {
-			delete(files, name)
-		}
-		s.h.current.Store(&snapshot{files: files, err: old.err})
+	if put, removed := mem.Changes(); len(put)+len(removed) > 0 {
+		s.publish(mem, old.err)
 	}
 	fmt.Fprintf(s.cfg.Log, "search index: %d files written in %d ms\n", res.Files, res.Duration.Milliseconds())
 }
 
-// notify tells the open pages what changed: the URLs of changed pages, or
-// only stylesheets.
-func (s *Server) notify(d *delta, old *snapshot) {
+// notify tells the open pages what changed, given the names put and
+// removed: the URLs of changed pages, or only stylesheets.
+func (s *Server) notify(put, removed []string, old *snapshot) {
 	var pages, css []string
-	for name := range d.put {
+	for _, name := range put {
 		switch {
 		case strings.HasSuffix(name, ".css"):
 			css = append(css, "/"+name)
@@ -175,7 +152,7 @@ func (s *Server) notify(d *delta, old *snapshot) {
 			pages = append(pages, "*") // a script or image: reload to be safe
 		}
 	}
-	for _, name := range d.removed {
+	for _, name := range removed {
 		if strings.HasSuffix(name, ".html") {
 			pages = append(pages, pageURL(name))
 		}
