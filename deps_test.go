@@ -17,15 +17,15 @@ var allowed = map[string][]string{
 	"diag":        {},
 	"feed":        {"site", "content", "vntext"},
 	"markdown":    {"diag", "vntext"},
-	"output":      {},
+	"output":      {"par"},
 	"par":         {},
 	"readercheck": {"browsertest", "build", "content", "output", "site"},
 	"render":      {"site", "content", "diag", "markdown", "vntext"},
-	"search":      {"site", "content", "markdown", "vntext"},
+	"search":      {"site", "content", "markdown", "par", "vntext"},
 	"serve":       {"build", "output", "diag", "content"},
 	"site":        {"content", "markdown", "diag", "vntext"},
 	"vntext":      {},
-	"bench":       {"vntext", "build", "output", "content"},
+	"bench":       {"vntext", "build", "output", "content", "par"},
 }
 
 func TestImportsFlowOneWay(t *testing.T) {

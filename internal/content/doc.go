@@ -111,4 +111,18 @@
 // The site as a whole may have at most site.MaxTags different tags, and
 // the search index takes at most search.MaxPageWords words and
 // search.MaxPagePairs pairs of words from one page.
+//
+// # How front matter is read
+//
+// github.com/adrg/frontmatter finds the block between the delimiters and
+// hands it to a decoder of each format (frontmatter.NewFormat). The
+// decoders are this package's own, not the package's default yaml.v2 and
+// TOML Unmarshal, for two reasons. An Unmarshal into a struct gives no
+// line for a key, yet every diagnostic names the line of its key; so the
+// YAML is read as a go.yaml.in/yaml/v3 Node tree and the TOML through its
+// MetaData, and the lines are offset by the line of the opening
+// delimiter. And the default decoders ignore unknown keys, which must be
+// errors here. Those decoders also know only the block, not where it
+// starts, so the line of the opening delimiter is found before parsing
+// and passed in with the target.
 package content

@@ -3,7 +3,7 @@ package content
 import (
 	"regexp"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // tomlNesting returns the 1-based line of raw TOML on which the nesting of

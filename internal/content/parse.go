@@ -16,7 +16,7 @@ import (
 	"github.com/adrg/frontmatter"
 	"github.com/loa-vn/loa/internal/diag"
 	"github.com/loa-vn/loa/internal/vntext"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Limits on one content file, so that a careless or hostile file cannot
@@ -293,24 +293,37 @@ func firstInvalid(data []byte) int {
 	return len(data)
 }
 
-// capture is the front-matter decoder's target: the raw block, which we
-// decode ourselves to keep every key's line.
-type capture struct {
-	raw    []byte
-	format string
+// frontMatter is the target of the front-matter formats: adrg/frontmatter
+// finds the block and hands it to the format's decoder (decodeYAML or
+// decodeTOML), which fills in the keys with their lines in the file.
+type frontMatter struct {
+	name   string // the file's path, for diagnostics
+	start  int    // the line of the opening delimiter
+	found  bool   // the block was closed and decoded
+	values []value
+	errs   diag.List
 }
 
-func captureAs(format string) frontmatter.UnmarshalFunc {
-	return func(data []byte, v any) error {
-		c := v.(*capture)
-		c.raw, c.format = append([]byte(nil), data...), format
+// decodeAs returns the adrg/frontmatter decoder of a format delimited by
+// delim: it checks MaxFrontMatterSize, then calls decode. It reports
+// problems in the target rather than as an error, so they keep their lines.
+func decodeAs(delim string, decode func(name string, raw []byte, start int) ([]value, diag.List)) frontmatter.UnmarshalFunc {
+	return func(raw []byte, v any) error {
+		fm := v.(*frontMatter)
+		fm.found = true
+		if len(raw) > MaxFrontMatterSize {
+			fm.errs.Add(diag.Pos{File: fm.name, Line: fm.start}, "", fmt.Sprintf("front matter is %s, more than the limit of %s", sizeText(int64(len(raw))), sizeText(MaxFrontMatterSize)),
+				"keep the keys short and move long text into the body, after the closing "+delim)
+			return nil
+		}
+		fm.values, fm.errs = decode(fm.name, raw, fm.start)
 		return nil
 	}
 }
 
 var formats = []*frontmatter.Format{
-	frontmatter.NewFormat("---", "---", captureAs("yaml")),
-	frontmatter.NewFormat("+++", "+++", captureAs("toml")),
+	frontmatter.NewFormat("---", "---", decodeAs("---", decodeYAML)),
+	frontmatter.NewFormat("+++", "+++", decodeAs("+++", decodeTOML)),
 }
 
 // splitFrontMatter separates and decodes the front matter. start is the
@@ -325,29 +338,18 @@ func splitFrontMatter(name, text string) (values []value, body []byte, start, bo
 		errs.Add(at, "", "no front matter", "start the file with a line ---, then title: \"…\" and the other keys, then a line ---")
 		return
 	}
-	var c capture
-	rest, err := frontmatter.Parse(strings.NewReader(text), &c, formats...)
+	fm := frontMatter{name: name, start: start}
+	rest, err := frontmatter.Parse(strings.NewReader(text), &fm, formats...)
 	if err != nil {
 		errs.Add(at, "", "cannot read front matter: "+err.Error(), "")
 		return
 	}
-	if c.raw == nil {
+	if !fm.found {
 		errs.Add(at, "", "front matter is not closed", fmt.Sprintf("add a line %s after the last key", first))
 		return
 	}
 	bodyLine = strings.Count(text[:len(text)-len(rest)], "\n") + 1
-	body = []byte(rest)
-	if len(c.raw) > MaxFrontMatterSize {
-		errs.Add(at, "", fmt.Sprintf("front matter is %s, more than the limit of %s", sizeText(int64(len(c.raw))), sizeText(MaxFrontMatterSize)),
-			"keep the keys short and move long text into the body, after the closing "+first)
-		return
-	}
-	if c.format == "toml" {
-		values, errs = decodeTOML(name, c.raw, start)
-	} else {
-		values, errs = decodeYAML(name, c.raw, start)
-	}
-	return
+	return fm.values, rest, start, bodyLine, fm.errs
 }
 
 // Hints for a nesting past MaxNesting.

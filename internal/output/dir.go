@@ -2,6 +2,7 @@ package output
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -14,7 +15,7 @@ import (
 	"sync/atomic"
 	"syscall"
 
-	"golang.org/x/sync/errgroup"
+	"github.com/loa-vn/loa/internal/par"
 )
 
 // Marker is the file Loa leaves in every output folder it makes. Loa
@@ -388,8 +389,7 @@ func (d *Dir) prune() error {
 	if d.found == nil {
 		return nil
 	}
-	var g errgroup.Group
-	g.SetLimit(2 * runtime.GOMAXPROCS(0))
+	var stale []string
 	for name := range d.found {
 		if d.made[name] != none {
 			continue
@@ -397,14 +397,14 @@ func (d *Dir) prune() error {
 		if parent := path.Dir(name); parent != "." && d.made[parent] != folder {
 			continue // goes with its folder
 		}
-		g.Go(func() error {
-			if err := d.root.RemoveAll(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return err
-			}
-			return nil
-		})
+		stale = append(stale, name)
 	}
-	return g.Wait()
+	return par.ForEach(context.Background(), len(stale), 2*runtime.GOMAXPROCS(0), func(i int) error {
+		if err := d.root.RemoveAll(stale[i]); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		return nil
+	})
 }
 
 // Stats tells how many files Put left as they were and how many it
@@ -427,12 +427,10 @@ func removeAll(dir string) error {
 	if err != nil {
 		return os.RemoveAll(dir)
 	}
-	var g errgroup.Group
-	g.SetLimit(2 * runtime.GOMAXPROCS(0))
-	for _, e := range entries {
-		g.Go(func() error { return os.RemoveAll(filepath.Join(dir, e.Name())) })
-	}
-	return errors.Join(g.Wait(), os.RemoveAll(dir))
+	err = par.ForEach(context.Background(), len(entries), 2*runtime.GOMAXPROCS(0), func(i int) error {
+		return os.RemoveAll(filepath.Join(dir, entries[i].Name()))
+	})
+	return errors.Join(err, os.RemoveAll(dir))
 }
 
 // Abort leaves the target as it was. The new folder is kept as the

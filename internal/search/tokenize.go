@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/loa-vn/loa/internal/par"
 	"github.com/loa-vn/loa/internal/site"
 	"github.com/loa-vn/loa/internal/vntext"
 )
@@ -107,38 +108,15 @@ func inc(n *uint16) {
 // its page passed to release when that is not nil.
 func tokenizeAll(docs []*doc, release func(*site.Page), add func(i int, t *docTerms)) {
 	workers := runtime.GOMAXPROCS(0)
-	ahead := 4 * workers
-	slots := make([]chan *docTerms, len(docs))
-	for i := range slots {
-		slots[i] = make(chan *docTerms, 1)
-	}
-	// The window is taken in document order, so the document the loop
-	// below waits for always holds a place in it.
-	window := make(chan struct{}, ahead)
-	next := make(chan int)
-	go func() {
-		for i := range docs {
-			window <- struct{}{}
-			next <- i
+	par.Ordered(len(docs), workers, 4*workers, func(i int) *docTerms {
+		t := tokenize(docs[i])
+		docs[i].text = [numFields]string{}
+		if release != nil {
+			release(docs[i].page)
 		}
-		close(next)
-	}()
-	for range workers {
-		go func() {
-			for i := range next {
-				t := tokenize(docs[i])
-				docs[i].text = [numFields]string{}
-				if release != nil {
-					release(docs[i].page)
-				}
-				slots[i] <- t
-			}
-		}()
-	}
-	for i := range docs {
-		t := <-slots[i]
-		<-window
+		return t
+	}, func(i int, t *docTerms) {
 		add(i, t)
 		termsPool.Put(t)
-	}
+	})
 }

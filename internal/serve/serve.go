@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -18,6 +17,7 @@ import (
 	"time"
 
 	"github.com/loa-vn/loa/internal/build"
+	"github.com/loa-vn/loa/internal/output"
 )
 
 // Config configures the server.
@@ -26,7 +26,7 @@ type Config struct {
 	Dir      string        // the site folder on disk, watched for changes
 	Addr     string        // listen address; 127.0.0.1:1313 when empty
 	Log      io.Writer     // one line per build; io.Discard when nil
-	Debounce time.Duration // quiet time before a rebuild; 100 ms when zero
+	Debounce time.Duration // after a rebuild, changes within this time are gathered into the next; 100 ms when zero
 	Poll     time.Duration // > 0: poll for changes at this interval instead of fsnotify
 }
 
@@ -63,48 +63,30 @@ func New(cfg Config) *Server {
 // and the event stream.
 func (s *Server) Handler() http.Handler { return &s.h }
 
-// delta is a sink that records what a rebuild wrote and removed.
-type delta struct {
-	mu      sync.Mutex
-	put     map[string][]byte
-	removed []string
-}
-
-func (d *delta) Put(name string, data []byte) error {
-	d.mu.Lock()
-	d.put[name] = bytes.Clone(data)
-	d.mu.Unlock()
-	return nil
-}
-
-func (d *delta) Remove(name string) error {
-	d.mu.Lock()
-	d.removed = append(d.removed, name)
-	d.mu.Unlock()
-	return nil
-}
-
 // rebuild takes in changed paths (nil: build all), publishes the new
 // snapshot and tells the pages. On failure the last good snapshot stays.
-// With hold, a failure that names a file being replaced (see unsettled)
-// is not shown: rebuild returns errUnsettled, to be tried again.
-func (s *Server) rebuild(ctx context.Context, changed []string, hold bool) error {
+// A failure for which hold, if not nil, reports true (such as one that
+// names a file being replaced, see unsettled) is not shown: rebuild
+// returns errUnsettled, to be tried again.
+func (s *Server) rebuild(ctx context.Context, changed []string, hold func(error) bool) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	d := &delta{put: map[string][]byte{}}
 	old := s.h.current.Load()
 	var res *build.Result
 	var err error
+	var mem *output.Memory
 	if old == nil || old.files == nil {
-		res, err = s.builder.Build(ctx, d)
+		mem = output.NewMemory()
+		res, err = s.builder.Build(ctx, mem)
 	} else {
-		res, err = s.builder.Rebuild(ctx, changed, d)
+		mem = output.NewMemoryOver(old.files)
+		res, err = s.builder.Rebuild(ctx, changed, mem)
 	}
 	what := describe(changed)
 	if err != nil && ctx.Err() != nil {
 		return err // stopping: nothing to show
 	}
-	if err != nil && hold && s.unsettled(err, changed) {
+	if err != nil && hold != nil && hold(err) {
 		return errUnsettled
 	}
 	if err != nil {
@@ -117,21 +99,22 @@ func (s *Server) rebuild(ctx context.Context, changed []string, hold bool) error
 		fmt.Fprintf(s.cfg.Log, "%s: build failed, still serving the last good site:\n%s\n", what, err)
 		return err
 	}
-	files := map[string][]byte{}
-	if old != nil && old.files != nil {
-		files = maps.Clone(old.files)
-	}
-	maps.Copy(files, d.put)
-	for _, name := range d.removed {
-		delete(files, name)
-	}
-	s.h.current.Store(&snapshot{files: files})
-	s.notify(d, old)
+	put, removed := s.publish(mem, "")
+	s.notify(put, removed, old)
 	res.Notices.Print(s.cfg.Log)
 	fmt.Fprintf(s.cfg.Log, "%s: %d of %d pages rendered, %d files written, %d removed in %d ms\n",
 		what, res.Rendered, res.Pages, res.Files, len(res.Removed), res.Duration.Milliseconds())
 	s.searchDue = true
 	return nil
+}
+
+// publish serves what mem holds, with the error text errText, and
+// returns what mem changed. It is the one place a build's output reaches
+// the handler.
+func (s *Server) publish(mem *output.Memory, errText string) (put, removed []string) {
+	put, removed = mem.Changes()
+	s.h.current.Store(&snapshot{files: mem.Files(), err: errText})
+	return put, removed
 }
 
 // search brings the search index up to date, after the pages: readers of
@@ -144,28 +127,23 @@ func (s *Server) search(ctx context.Context) {
 	if old == nil || old.files == nil {
 		return
 	}
-	d := &delta{put: map[string][]byte{}}
-	res, err := s.builder.Search(ctx, d)
+	mem := output.NewMemoryOver(old.files)
+	res, err := s.builder.Search(ctx, mem)
 	if err != nil {
 		fmt.Fprintln(s.cfg.Log, "search index:", err)
 		return
 	}
-	if len(d.put) > 0 || len(d.removed) > 0 {
-		files := maps.Clone(old.files)
-		maps.Copy(files, d.put)
-		for _, name := range d.removed {
-			delete(files, name)
-		}
-		s.h.current.Store(&snapshot{files: files, err: old.err})
+	if put, removed := mem.Changes(); len(put)+len(removed) > 0 {
+		s.publish(mem, old.err)
 	}
 	fmt.Fprintf(s.cfg.Log, "search index: %d files written in %d ms\n", res.Files, res.Duration.Milliseconds())
 }
 
-// notify tells the open pages what changed: the URLs of changed pages, or
-// only stylesheets.
-func (s *Server) notify(d *delta, old *snapshot) {
+// notify tells the open pages what changed, given the names put and
+// removed: the URLs of changed pages, or only stylesheets.
+func (s *Server) notify(put, removed []string, old *snapshot) {
 	var pages, css []string
-	for name := range d.put {
+	for _, name := range put {
 		switch {
 		case strings.HasSuffix(name, ".css"):
 			css = append(css, "/"+name)
@@ -175,7 +153,7 @@ func (s *Server) notify(d *delta, old *snapshot) {
 			pages = append(pages, "*") // a script or image: reload to be safe
 		}
 	}
-	for _, name := range d.removed {
+	for _, name := range removed {
 		if strings.HasSuffix(name, ".html") {
 			pages = append(pages, pageURL(name))
 		}
@@ -224,7 +202,7 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 	s.h.hosts = newHosts(s.cfg.Addr, ln.Addr())
 	w := newWatcher(s.cfg.Dir, s.cfg.Poll)
 	go w.run(ctx)
-	s.rebuild(ctx, nil, false) // a failing first build is shown, and fixed by the next save
+	s.rebuild(ctx, nil, nil) // a failing first build is shown, and fixed by the next save
 	if ctx.Err() != nil {
 		ln.Close()
 		return nil
@@ -254,12 +232,19 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 	}
 }
 
-// loop batches changes: each change restarts a short timer, and the batch
-// is rebuilt when the timer fires (or after a second of constant changes).
+// loop rebuilds on changes with a leading-edge debounce: the first change
+// after a quiet spell is rebuilt at once, and the changes that come during
+// a rebuild or within Debounce after it are gathered into one more rebuild
+// when that time is over. A failed rebuild started at once is not shown
+// but tried again on the next change, or after Debounce if none comes:
+// the first event of a save can come before the editor has finished
+// writing (os.WriteFile truncates the file, then writes it).
 func (s *Server) loop(ctx context.Context, w *watcher) {
 	pending := map[string]bool{}
 	var timer, searchTimer <-chan time.Time
-	var first time.Time
+	var quiet time.Time // until then, changes wait for the timer
+	leading := false    // the timer was set to fire at once
+	eager := false      // a rebuild started at once failed: retry on the next change
 	// unsettled are the changes of a rebuild held back since held.
 	var unsettled map[string]bool
 	var held time.Time
@@ -270,35 +255,53 @@ func (s *Server) loop(ctx context.Context, w *watcher) {
 		case err := <-w.errs:
 			fmt.Fprintln(s.cfg.Log, "watch:", err)
 		case p := <-w.changes:
-			if len(pending) == 0 {
-				first = time.Now()
+			pending[p], searchTimer = true, nil
+			switch {
+			case eager:
+				timer, eager, leading = time.After(0), false, false
+			case timer == nil:
+				wait := time.Until(quiet)
+				leading = wait <= 0
+				timer = time.After(max(wait, 0))
 			}
-			pending[p] = true
-			wait := s.cfg.Debounce
-			if time.Since(first) > time.Second {
-				wait = 0
-			}
-			timer, searchTimer = time.After(wait), nil
 		case <-timer:
+			drain(w.changes, pending)
 			maps.Copy(pending, unsettled)
 			changed := slices.Sorted(maps.Keys(pending))
 			pending, timer = map[string]bool{}, nil
-			hold := held.IsZero() || time.Since(held) < settleTime
-			if err := s.rebuild(ctx, changed, hold); errors.Is(err, errUnsettled) {
-				// Try again shortly: the file is being replaced.
+			settling := held.IsZero() || time.Since(held) < settleTime
+			err := s.rebuild(ctx, changed, func(err error) bool {
+				return leading || settling && s.unsettled(err, changed)
+			})
+			quiet = time.Now().Add(s.cfg.Debounce)
+			if errors.Is(err, errUnsettled) {
+				// Try again shortly: the file is being written or replaced.
 				unsettled, timer = setOf(changed), time.After(s.cfg.Debounce)
-				if held.IsZero() {
+				if held.IsZero() && !leading {
 					held = time.Now()
 				}
+				eager, leading = leading, false
 				continue
 			}
-			unsettled, held = nil, time.Time{}
+			unsettled, held, eager = nil, time.Time{}, false
 			if s.searchDue {
 				searchTimer = time.After(3 * s.cfg.Debounce) // once the editor pauses
 			}
 		case <-searchTimer:
 			searchTimer = nil
 			s.search(ctx)
+		}
+	}
+}
+
+// drain adds the changes already waiting on c to pending.
+func drain(c <-chan string, pending map[string]bool) {
+	for {
+		select {
+		case p := <-c:
+			pending[p] = true
+		default:
+			return
 		}
 	}
 }

@@ -69,6 +69,11 @@ func article(title, body string) string {
 // startSite writes a small site, starts the server on a free port and
 // subscribes to its events.
 func startSite(t *testing.T, poll time.Duration) *testSite {
+	return startSiteWith(t, func(cfg *Config) { cfg.Poll = poll })
+}
+
+// startSiteWith is startSite with the server's Config changed by set.
+func startSiteWith(t *testing.T, set func(*Config)) *testSite {
 	ts := &testSite{t: t, dir: t.TempDir(), evs: make(chan event, 100), log: &strings.Builder{}}
 	ts.write("content/_index.md", "---\ntitle: Trang thử\n---\nXin chào.\n")
 	ts.write("content/chu-de/t/_index.md", "---\ntitle: Chủ đề\n---\n")
@@ -76,10 +81,12 @@ func startSite(t *testing.T, poll time.Duration) *testSite {
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	theme, _ := filepath.Abs("../..")
-	srv := New(Config{
+	cfg := Config{
 		Build: build.Config{Site: os.DirFS(ts.dir), Theme: os.DirFS(theme), Now: time.Date(2026, 11, 25, 9, 0, 0, 0, vntext.Zone)},
-		Dir:   ts.dir, Addr: "127.0.0.1:0", Log: io.Discard, Debounce: 50 * time.Millisecond, Poll: poll,
-	})
+		Dir:   ts.dir, Addr: "127.0.0.1:0", Log: io.Discard, Debounce: 50 * time.Millisecond,
+	}
+	set(&cfg)
+	srv := New(cfg)
 	ready := make(chan string)
 	ts.cancel, ts.done = cancel, make(chan error, 1)
 	go func() { ts.done <- srv.Run(ctx, func(addr string) { ready <- addr }) }()

@@ -16,7 +16,8 @@ import (
 // tried again before its errors are shown.
 const settleTime = time.Second
 
-// errUnsettled is the failure of a rebuild held back by unsettled.
+// errUnsettled is the failure of a rebuild held back (by unsettled, or
+// because it started on the first event of a save) to be tried again.
 var errUnsettled = errors.New("a file is being replaced; trying again")
 
 // unsettled reports whether the failure err of a rebuild of changed may

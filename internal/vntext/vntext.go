@@ -76,23 +76,11 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		b.WriteString(foldRune(r))
+		if f := FoldRune(r); f >= 0 {
+			b.WriteRune(f)
+		}
 	}
 	return b.String()
-}
-
-// foldRune folds one rune; a combining mark folds to nothing.
-func foldRune(r rune) string {
-	switch {
-	case r < utf8.RuneSelf:
-		return string(unicode.ToLower(r))
-	case isMark(r):
-		return ""
-	}
-	if f, ok := foldTable[r]; ok {
-		return string(f)
-	}
-	return string(unicode.ToLower(r))
 }
 
 // FoldRune folds a single rune. It returns -1 for a combining mark, which
