@@ -71,38 +71,8 @@ func Parse(name string, data []byte) (*File, diag.List) {
 	f.Meta.Start = start
 	f.Meta.Lines = make(map[string]int, len(values))
 	f.Body, f.BodyLine = body, bodyLine
-	for _, v := range values {
-		fd, ok := fields[v.key]
-		switch {
-		case !ok || !fd.accepts(kind):
-			errs.Add(at(v.line), v.key, "unknown key for "+kindName[kind], suggestKey(v.key, kind))
-		case f.Meta.Lines[v.key] != 0:
-			errs.Add(at(v.line), v.key, fmt.Sprintf("key given twice (first on line %d)", f.Meta.Lines[v.key]), "keep one")
-		default:
-			f.Meta.Lines[v.key] = v.line
-			if msg, hint := fd.set(&f.Meta, v); msg != "" {
-				errs.Add(at(v.line), v.key, msg, hint)
-			}
-		}
-	}
-	for _, key := range required(kind) {
-		if _, ok := f.Meta.Lines[key]; !ok {
-			errs.Add(at(start), key, "missing", fmt.Sprintf("add a line %s: %s to the front matter", key, example(key)))
-		} else if key == "title" && f.Meta.Title == "" {
-			errs.Add(at(f.Meta.Line(key)), key, "is empty", "write the title")
-		}
-	}
-	if f.Meta.Image != "" && f.Meta.Alt == "" {
-		errs.Add(at(f.Meta.Line("image")), "alt", "missing for the image", "add alt: a short description of what the image shows, for readers who cannot see it")
-	}
-	if kind == KindDocument && f.Meta.Date.IsZero() {
-		f.Meta.Date = f.Meta.Issued
-	}
-	if (kind == KindArticle && f.Meta.Topic != "" && f.Meta.Topic != group) ||
-		(kind == KindNews && f.Meta.Unit != "" && f.Meta.Unit != group) {
-		key := map[Kind]string{KindArticle: "topic", KindNews: "unit"}[kind]
-		errs.Add(at(f.Meta.Line(key)), key, fmt.Sprintf("%q differs from the folder %q the file is in", f.Meta.Topic+f.Meta.Unit, group), "remove the key or move the file")
-	}
+	errs.Append(setFields(f, values))
+	errs.Append(checkMeta(f))
 	f.URL = fileURL(name, kind, f.Meta.Slug)
 	if f.URL == "" {
 		errs.Add(at(0), "", "the file name has no letter or digit to make a URL from", "rename the file, e.g. bai-viet.md, or add slug: bai-viet")
@@ -111,6 +81,55 @@ func Parse(name string, data []byte) (*File, diag.List) {
 		return nil, errs
 	}
 	return f, nil
+}
+
+// setFields decodes each front-matter value into f.Meta, reporting
+// unknown and repeated keys and wrong values.
+func setFields(f *File, values []value) diag.List {
+	var errs diag.List
+	for _, v := range values {
+		at := diag.Pos{File: f.Path, Line: v.line}
+		fd, ok := fields[v.key]
+		switch {
+		case !ok || !fd.accepts(f.Kind):
+			errs.Add(at, v.key, "unknown key for "+kindName[f.Kind], suggestKey(v.key, f.Kind))
+		case f.Meta.Lines[v.key] != 0:
+			errs.Add(at, v.key, fmt.Sprintf("key given twice (first on line %d)", f.Meta.Lines[v.key]), "keep one")
+		default:
+			f.Meta.Lines[v.key] = v.line
+			if msg, hint := fd.set(&f.Meta, v); msg != "" {
+				errs.Add(at, v.key, msg, hint)
+			}
+		}
+	}
+	return errs
+}
+
+// checkMeta checks what the keys say together: required keys, an image's
+// alt text, and a topic or unit that matches the file's folder. It gives a
+// document without a date its date of issue.
+func checkMeta(f *File) diag.List {
+	var errs diag.List
+	at := func(line int) diag.Pos { return diag.Pos{File: f.Path, Line: line} }
+	for _, key := range required(f.Kind) {
+		if _, ok := f.Meta.Lines[key]; !ok {
+			errs.Add(at(f.Meta.Start), key, "missing", fmt.Sprintf("add a line %s: %s to the front matter", key, example(key)))
+		} else if key == "title" && f.Meta.Title == "" {
+			errs.Add(at(f.Meta.Line(key)), key, "is empty", "write the title")
+		}
+	}
+	if f.Meta.Image != "" && f.Meta.Alt == "" {
+		errs.Add(at(f.Meta.Line("image")), "alt", "missing for the image", "add alt: a short description of what the image shows, for readers who cannot see it")
+	}
+	if f.Kind == KindDocument && f.Meta.Date.IsZero() {
+		f.Meta.Date = f.Meta.Issued
+	}
+	if (f.Kind == KindArticle && f.Meta.Topic != "" && f.Meta.Topic != f.Group) ||
+		(f.Kind == KindNews && f.Meta.Unit != "" && f.Meta.Unit != f.Group) {
+		key := map[Kind]string{KindArticle: "topic", KindNews: "unit"}[f.Kind]
+		errs.Add(at(f.Meta.Line(key)), key, fmt.Sprintf("%q differs from the folder %q the file is in", f.Meta.Topic+f.Meta.Unit, f.Group), "remove the key or move the file")
+	}
+	return errs
 }
 
 var kindName = map[Kind]string{
