@@ -69,71 +69,101 @@ func (s *Site) buildTags(errs *diag.List) {
 // of its tags, ranked by how many of those lists they share with it, then
 // by nearness in date.
 func (s *Site) relate() {
-	const window, keep = 12, 5
-	type cand struct {
-		p     *Page
-		score int
-		hours float64
-	}
-	var cands []cand         // reused: a few dozen per page
-	index := map[*Page]int{} // candidate → its place in cands, cleared per page
+	var r relater
 	for _, group := range [][]*Page{s.Articles, s.News, s.QA} {
 		for _, p := range group {
-			cands = cands[:0]
-			clear(index)
-			add := func(l []*Page, weight int) {
-				i, _ := slices.BinarySearchFunc(l, p, newestFirst)
-				for j := max(0, i-window); j < min(len(l), i+window+1); j++ {
-					q := l[j]
-					if q == p {
-						continue
-					}
-					k, ok := index[q]
-					if !ok {
-						k = len(cands)
-						index[q] = k
-						cands = append(cands, cand{p: q, hours: absHours(q, p)})
-					}
-					cands[k].score += weight
-				}
-			}
-			if p.Topic != nil {
-				add(p.Topic.Items, 2)
-			}
-			for _, t := range p.Tags {
-				add(t.Pages, 1)
-			}
-			// Keep the best five in order: a full sort of every candidate
-			// list costs more than the rest of the model.
-			better := func(a, b cand) bool {
-				if a.score != b.score {
-					return a.score > b.score
-				}
-				if a.hours != b.hours {
-					return a.hours < b.hours
-				}
-				return newestFirst(a.p, b.p) < 0
-			}
-			var best [keep]cand
-			n := 0
-			for _, c := range cands {
-				if n == keep && !better(c, best[keep-1]) {
-					continue
-				}
-				i := min(n, keep-1)
-				for i > 0 && better(c, best[i-1]) {
-					best[i] = best[i-1]
-					i--
-				}
-				best[i] = c
-				n = min(n+1, keep)
-			}
-			p.Related = make([]*Page, n)
-			for i := range n {
-				p.Related[i] = best[i].p
-			}
+			p.Related = r.related(p)
 		}
 	}
+}
+
+// How many pages near an item in each of its lists are candidates, and
+// how many of them it keeps.
+const relatedWindow, relatedKeep = 12, 5
+
+// relater ranks the related pages of one page at a time, reusing its
+// buffers: a few dozen candidates per page.
+type relater struct {
+	cands []cand
+	index map[*Page]int // candidate → its place in cands, cleared per page
+}
+
+// cand is a candidate related page of p.
+type cand struct {
+	p     *Page
+	score int     // lists shared with p, the topic counted twice
+	hours float64 // distance in date from p
+}
+
+// related returns the related pages of p.
+func (r *relater) related(p *Page) []*Page {
+	r.cands = r.cands[:0]
+	if r.index == nil {
+		r.index = map[*Page]int{}
+	}
+	clear(r.index)
+	if p.Topic != nil {
+		r.add(p, p.Topic.Items, 2)
+	}
+	for _, t := range p.Tags {
+		r.add(p, t.Pages, 1)
+	}
+	return r.best()
+}
+
+// add counts, with weight, the pages near p in l, a list newest first.
+func (r *relater) add(p *Page, l []*Page, weight int) {
+	i, _ := slices.BinarySearchFunc(l, p, newestFirst)
+	for j := max(0, i-relatedWindow); j < min(len(l), i+relatedWindow+1); j++ {
+		q := l[j]
+		if q == p {
+			continue
+		}
+		k, ok := r.index[q]
+		if !ok {
+			k = len(r.cands)
+			r.index[q] = k
+			r.cands = append(r.cands, cand{p: q, hours: absHours(q, p)})
+		}
+		r.cands[k].score += weight
+	}
+}
+
+// better reports whether a ranks before b: more shared lists, then nearer
+// in date, then newest first.
+func (a cand) better(b cand) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	if a.hours != b.hours {
+		return a.hours < b.hours
+	}
+	return newestFirst(a.p, b.p) < 0
+}
+
+// best returns the best relatedKeep candidates in order. It keeps them
+// by insertion: a full sort of every candidate list costs more than the
+// rest of the model.
+func (r *relater) best() []*Page {
+	var best [relatedKeep]cand
+	n := 0
+	for _, c := range r.cands {
+		if n == relatedKeep && !c.better(best[relatedKeep-1]) {
+			continue
+		}
+		i := min(n, relatedKeep-1)
+		for i > 0 && c.better(best[i-1]) {
+			best[i] = best[i-1]
+			i--
+		}
+		best[i] = c
+		n = min(n+1, relatedKeep)
+	}
+	related := make([]*Page, n)
+	for i := range n {
+		related[i] = best[i].p
+	}
+	return related
 }
 
 func absHours(a, p *Page) float64 {

@@ -9,8 +9,9 @@
 //
 // A Site is read-only once New returns, and safe for concurrent use,
 // with two exceptions, both made by package build, which owns the model:
-// Update swaps an edited file into its page in place between two builds,
-// and a one-shot build.Build with the theme's layouts empties the HTML
+// Update swaps an edited file into its page in place between two builds
+// (and Relabel then puts back in order the lists holding pages whose
+// titles changed), and a one-shot build.Build with the theme's layouts empties the HTML
 // and plain text of page bodies once their last reader is done (see
 // build.Build).
 package site
@@ -432,24 +433,10 @@ func (s *Site) sortLists() {
 	}
 	for _, l := range [][]*Page{s.Topics, s.Units} {
 		for _, list := range l {
-			for i, p := range list.Items {
-				if i > 0 {
-					p.Next = list.Items[i-1]
-				}
-				if i+1 < len(list.Items) {
-					p.Prev = list.Items[i+1]
-				}
-			}
+			neighbour(list.Items, nil)
 		}
 	}
-	for i, p := range s.QA {
-		if i > 0 {
-			p.Next = s.QA[i-1]
-		}
-		if i+1 < len(s.QA) {
-			p.Prev = s.QA[i+1]
-		}
-	}
+	neighbour(s.QA, nil)
 	set := func(sec string, items []*Page) {
 		if p := s.Sections[sec]; p != nil {
 			p.Items = items
@@ -471,4 +458,24 @@ func (s *Site) sortLists() {
 		}
 		slices.SortFunc(p.Items, newestFirst)
 	}
+}
+
+// neighbour links each item of items, a list newest first, to its older
+// (Prev) and newer (Next) neighbour, and appends to changed the items
+// whose neighbours changed.
+func neighbour(items, changed []*Page) []*Page {
+	for i, p := range items {
+		var prev, next *Page
+		if i > 0 {
+			next = items[i-1]
+		}
+		if i+1 < len(items) {
+			prev = items[i+1]
+		}
+		if p.Prev != prev || p.Next != next {
+			p.Prev, p.Next = prev, next
+			changed = append(changed, p)
+		}
+	}
+	return changed
 }
