@@ -197,58 +197,76 @@ func (s *Site) citations() {
 // route lists every HTML file to render.
 func (s *Site) route() {
 	s.citations()
-	add := func(layout string, p *Page) { s.Routes = append(s.Routes, &Route{URL: p.URL, Layout: layout, Page: p}) }
-	paged := func(layout string, p *Page) {
-		n := max(1, (len(p.Items)+s.PageSize-1)/s.PageSize)
-		for i := 1; i <= n; i++ {
-			pg := &Pager{Number: i, Total: n, First: p.URL, Items: p.Items[(i-1)*s.PageSize : min(len(p.Items), i*s.PageSize)]}
-			if i > 1 {
-				pg.PrevURL = PageURL(p.URL, i-1)
-			}
-			if i < n {
-				pg.NextURL = PageURL(p.URL, i+1)
-			}
-			s.Routes = append(s.Routes, &Route{URL: PageURL(p.URL, i), Layout: layout, Page: p, Pager: pg})
-		}
-	}
 	for _, p := range s.Pages {
-		switch p.Kind {
-		case content.KindHome:
-			add("home", p)
-		case content.KindSection:
-			switch p.URL {
-			case "/" + content.SectionTopics + "/":
-				add("topics", p)
-			case "/" + content.SectionQA + "/":
-				add("qa-index", p)
-			case "/" + content.SectionUnits + "/":
-				add("units", p)
-			case "/" + content.SectionDocuments + "/":
-				add("documents", p)
-			default:
-				paged("list", p)
-			}
-		case content.KindTopic, content.KindUnit:
-			paged("list", p)
-		case content.KindArticle, content.KindNews:
-			add("article", p)
-		case content.KindQA:
-			add("qa", p)
-		case content.KindDocument:
-			add("document", p)
-		case content.KindPage:
-			add("page", p)
-		case KindTags:
-			add("tags", p)
-		case KindSearch:
-			add("search", p)
+		switch layout, paged := layoutOf(p); {
+		case paged:
+			s.addPaged(layout, p)
+		case layout != "":
+			s.addRoute(layout, p)
 		}
 	}
 	for _, t := range s.Tags {
-		paged("list", t.Page)
+		s.addPaged("list", t.Page)
 	}
-	add("404", s.NotFound)
+	s.addRoute("404", s.NotFound)
 	slices.SortFunc(s.Routes, func(a, b *Route) int { return cmp.Compare(a.URL, b.URL) })
+	s.indexURLs()
+}
+
+// sectionLayouts are the layouts of the sections Loa knows; other
+// sections are paginated lists.
+var sectionLayouts = map[string]string{
+	"/" + content.SectionTopics + "/":    "topics",
+	"/" + content.SectionQA + "/":        "qa-index",
+	"/" + content.SectionUnits + "/":     "units",
+	"/" + content.SectionDocuments + "/": "documents",
+}
+
+// pageLayouts are the layouts of the pages of each kind that are not lists.
+var pageLayouts = map[content.Kind]string{
+	content.KindHome: "home", content.KindArticle: "article", content.KindNews: "article",
+	content.KindQA: "qa", content.KindDocument: "document", content.KindPage: "page",
+	KindTags: "tags", KindSearch: "search",
+}
+
+// layoutOf returns the layout of p, and whether p is a paginated list;
+// "" when p has no route of its own.
+func layoutOf(p *Page) (layout string, paged bool) {
+	switch p.Kind {
+	case content.KindSection:
+		if l, ok := sectionLayouts[p.URL]; ok {
+			return l, false
+		}
+		return "list", true
+	case content.KindTopic, content.KindUnit:
+		return "list", true
+	}
+	return pageLayouts[p.Kind], false
+}
+
+// addRoute adds the route of page p.
+func (s *Site) addRoute(layout string, p *Page) {
+	s.Routes = append(s.Routes, &Route{URL: p.URL, Layout: layout, Page: p})
+}
+
+// addPaged adds a route for each page of the list p, at least one.
+func (s *Site) addPaged(layout string, p *Page) {
+	n := max(1, (len(p.Items)+s.PageSize-1)/s.PageSize)
+	for i := 1; i <= n; i++ {
+		pg := &Pager{Number: i, Total: n, First: p.URL, Items: p.Items[(i-1)*s.PageSize : min(len(p.Items), i*s.PageSize)]}
+		if i > 1 {
+			pg.PrevURL = PageURL(p.URL, i-1)
+		}
+		if i < n {
+			pg.NextURL = PageURL(p.URL, i+1)
+		}
+		s.Routes = append(s.Routes, &Route{URL: PageURL(p.URL, i), Layout: layout, Page: p, Pager: pg})
+	}
+}
+
+// indexURLs records the URLs of every route and generated file, for
+// HasURL.
+func (s *Site) indexURLs() {
 	s.routeURLs = map[string]bool{}
 	for _, r := range s.Routes {
 		s.routeURLs[r.URL] = true
