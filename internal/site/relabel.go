@@ -2,6 +2,7 @@ package site
 
 import (
 	"slices"
+	"time"
 
 	"github.com/loa-vn/loa/internal/content"
 )
@@ -31,11 +32,13 @@ type heldList struct {
 // owns it, calls it, between two builds.
 func (s *Site) Relabel(pages []*Page) []*Page {
 	var touched []*Page
+	moved := false
 	for _, p := range pages {
 		for _, l := range s.listsOf(p) {
 			if slices.IsSortedFunc(l.items, l.order) {
 				continue // the same order as before: a sort is a total order
 			}
+			moved = true
 			slices.SortFunc(l.items, l.order)
 			for _, o := range l.owners {
 				if o != nil {
@@ -47,7 +50,27 @@ func (s *Site) Relabel(pages []*Page) []*Page {
 			}
 		}
 	}
+	if !moved && !slices.ContainsFunc(pages, s.tiedInDate) {
+		// Related pages are ranked by title only among pages of the
+		// same date.
+		return touched
+	}
 	return s.relateAgain(pages, touched)
+}
+
+// tiedInDate reports whether another article, news or Q&A item has p's
+// date.
+func (s *Site) tiedInDate(p *Page) bool {
+	for _, l := range [][]*Page{s.Articles, s.News, s.QA} {
+		// Newest first: the first item of p's date, if any.
+		i, _ := slices.BinarySearchFunc(l, p.Date, func(q *Page, d time.Time) int { return d.Compare(q.Date) })
+		for ; i < len(l) && l[i].Date.Equal(p.Date); i++ {
+			if l[i] != p {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // listsOf returns the sorted lists that hold p.
