@@ -91,6 +91,9 @@ type modelPhase struct {
 	shapes   map[string]uint64 // path → hash of what the model takes from the file
 	now      time.Time         // the clock of the build, for publishing dates
 	reshaped bool              // the model was built anew by this build
+	// touched are the pages besides the reparsed ones whose routes may
+	// show something else in a kept model: site.Relabel's answer.
+	touched []*site.Page
 }
 
 // outputPhase is what was written: the signature of every output (write).
@@ -154,6 +157,9 @@ func (b *Builder) run(ctx context.Context, changed []string, sink output.Sink) (
 		b.pending[p] = true
 	}
 	prev := b.st
+	if prev != nil && prev.site != nil {
+		defer prev.forgetEdits(prev.site.Edits())
+	}
 	next, errs := b.load(ctx, prev, slices.Sorted(maps.Keys(b.pending)))
 	if err := ctx.Err(); err != nil {
 		return nil, err // stopped: what load reports of it is only its echo
@@ -177,4 +183,15 @@ func (b *Builder) run(ctx context.Context, changed []string, sink output.Sink) (
 	res.Phases = b.phases.phases
 	b.st, b.pending = next, map[string]bool{}
 	return res, nil
+}
+
+// forgetEdits makes the next build after a failed one build its model
+// anew when the failed build had changed the model of st in place (Update,
+// Relabel) since the model counted edits: the signatures of st no longer
+// say what that model shows. After a successful build st is no longer the
+// builder's state, and this does nothing that matters.
+func (st *state) forgetEdits(edits int) {
+	if st.site.Edits() != edits {
+		st.shapes = nil
+	}
 }

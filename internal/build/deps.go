@@ -138,6 +138,16 @@ func (g *signer) pages(h *maphash.Hash, pages ...*site.Page) {
 // routeDeps maps each page to the routes whose signatures cover it.
 type routeDeps map[*site.Page][]*site.Route
 
+// add records that route r depends on pages, copying each list it
+// extends: the lists may be shared with the deps of an earlier state.
+func (d routeDeps) add(r *site.Route, pages []*site.Page) {
+	for _, p := range pages {
+		if l := d[p]; !slices.Contains(l, r) {
+			d[p] = append(slices.Clip(l), r)
+		}
+	}
+}
+
 // signAll signs every route, recording which pages each depends on.
 func (g *signer) signAll(routes []*site.Route) (map[*site.Route]uint64, routeDeps) {
 	sigs := make(map[*site.Route]uint64, len(routes))

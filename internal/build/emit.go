@@ -100,22 +100,29 @@ func (b *Builder) writeStatics(w *writer, prev, next *state) error {
 }
 
 // signEdited signs again, in a kept model, the routes that show a
-// reparsed page, and returns those whose signature changed.
+// reparsed page or a page site.Relabel touched, and returns those whose
+// signature changed. When Relabel touched pages, lists changed order, so
+// a route signed again may now show other pages: those become its
+// dependencies too (a route keeps its old ones, which costs at worst a
+// signature more on a later edit).
 func (b *Builder) signEdited(g *signer, prev, next *state) []*site.Route {
 	next.routeSigs, next.routeDeps = maps.Clone(prev.routeSigs), prev.routeDeps
+	if len(next.touched) > 0 {
+		next.routeDeps = maps.Clone(prev.routeDeps)
+	}
 	var todo []*site.Route
 	seen := map[*site.Route]bool{}
-	for _, f := range b.reparsed {
-		p := next.site.Page(f.URL)
-		if p == nil || p.File != f {
-			continue
-		}
+	for _, p := range b.editedPages(next) {
 		for _, r := range prev.routeDeps[p] {
 			if seen[r] {
 				continue
 			}
 			seen[r] = true
+			g.rec = g.rec[:0]
 			sig := g.route(r)
+			if len(next.touched) > 0 {
+				next.routeDeps.add(r, g.rec)
+			}
 			next.routeSigs[r] = sig
 			if name := FileName(r.URL); next.sigs[name] != sig {
 				next.sigs[name] = sig
@@ -124,6 +131,18 @@ func (b *Builder) signEdited(g *signer, prev, next *state) []*site.Route {
 		}
 	}
 	return todo
+}
+
+// editedPages returns the pages of the reparsed files in the model of
+// next, then the pages site.Relabel touched.
+func (b *Builder) editedPages(next *state) []*site.Page {
+	var pages []*site.Page
+	for _, f := range b.reparsed {
+		if p := next.site.Page(f.URL); p != nil && p.File == f {
+			pages = append(pages, p)
+		}
+	}
+	return append(pages, next.touched...)
 }
 
 // signRoutes signs every route, and returns those whose signature

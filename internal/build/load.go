@@ -227,16 +227,20 @@ func (b *Builder) loadLayouts(prev, next *state, changed, parse bool) (layoutPha
 // buildModel makes the site model. When the change touched only what
 // pages show of themselves (the common edit of an article's text), the
 // model keeps its shape and the edited pages are swapped into prev's
-// model in place; otherwise it is built anew.
+// model in place; when it also changed titles, the lists holding those
+// pages are put back in order (site.Relabel). Otherwise it is built anew.
 func (b *Builder) buildModel(prev, next *state, reparsed []*content.File, staticChanged bool, now time.Time) (modelPhase, diag.List) {
 	m := modelPhase{now: now}
 	if !b.once {
 		m.shapes = b.shapes(prev, next, next.sorted, reparsed)
 	}
 	sameStatic := !staticChanged || prev != nil && sameKeys(prev.statics, next.statics)
-	if prev != nil && sameStatic && b.sameShape(prev, next.files, m.shapes, now) && b.updateModel(prev.site, reparsed, next.bodies, now) {
-		m.site = prev.site
-		return m, nil
+	if prev != nil && sameStatic {
+		if relabeled, ok := b.samePlaces(prev, next, m.shapes, reparsed, now); ok && b.updateModel(prev.site, reparsed, next.bodies, now) {
+			m.site = prev.site
+			m.touched = relabel(m.site, relabeled)
+			return m, nil
+		}
 	}
 	m.reshaped = true
 	publish := site.Config{Now: now, Drafts: b.cfg.Drafts}

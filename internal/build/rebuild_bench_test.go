@@ -70,6 +70,21 @@ func appendText(format string) func(int, []byte) []byte {
 
 // BenchmarkRebuildOneArticle measures an edit of one article's text.
 func BenchmarkRebuildOneArticle(b *testing.B) {
+	rendered := benchEdits(b, benchArticle(b), appendText("\nĐoạn sửa số %d.\n"))
+	b.ReportMetric(float64(rendered), "pages/op")
+}
+
+// BenchmarkRebuildTitle measures an edit of one article's title: the
+// model is kept, and only the lists holding the article are sorted again.
+func BenchmarkRebuildTitle(b *testing.B) {
+	rendered := benchEdits(b, benchArticle(b), func(i int, original []byte) []byte {
+		return bytes.Replace(original, []byte("title: \""), fmt.Appendf(nil, "title: \"Sửa %d ", i), 1)
+	})
+	b.ReportMetric(float64(rendered), "pages/op")
+}
+
+// benchArticle returns the first article of the benchmark site.
+func benchArticle(b *testing.B) string {
 	var article string
 	root := os.Getenv("LOA_BENCH_SITE")
 	if root == "" {
@@ -86,8 +101,7 @@ func BenchmarkRebuildOneArticle(b *testing.B) {
 	if article == "" {
 		b.Fatal("no article to edit")
 	}
-	rendered := benchEdits(b, article, appendText("\nĐoạn sửa số %d.\n"))
-	b.ReportMetric(float64(rendered), "pages/op")
+	return article
 }
 
 // BenchmarkRebuildStatic measures a stylesheet edit: no page is rendered.

@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"maps"
+	"reflect"
 	"strings"
 	"time"
 
@@ -37,35 +38,108 @@ func (b *Builder) shape(st *state, f *content.File) uint64 {
 	var h maphash.Hash
 	h.SetSeed(b.seed)
 	fmt.Fprintf(&h, "%s\x00%d\x00", f.Path, f.MetaSum)
-	if body := st.bodies[f]; body != nil {
-		for _, l := range body.Links {
-			fmt.Fprintf(&h, "%s\x00%d\x00%t\x00", l.Dest, l.Line, l.Image)
-		}
-		for _, c := range body.Citations {
-			fmt.Fprintf(&h, "%s\x00%d\x00%s\x00", c.Number, c.Line, c.URL)
-		}
-		if f.Meta.Summary == "" {
-			h.WriteString(body.Lead)
-		}
-	}
+	b.writeBodyShape(&h, st.bodies[f], f.Meta.Summary == "")
 	return h.Sum64()
 }
 
-// sameShape reports whether files with shapes give the model of prev:
-// the same files with the same shapes, and no item whose date or expiry
-// fell due between the two builds.
-func (b *Builder) sameShape(prev *state, files map[string]*content.File, shapes map[string]uint64, now time.Time) bool {
-	if prev.site == nil || !maps.Equal(prev.shapes, shapes) || b.cfg.Drafts != prev.site.Drafts {
+// writeBodyShape writes into h what the model takes from a body: its
+// links, its citations and, when the page has no summary, its lead.
+func (b *Builder) writeBodyShape(h *maphash.Hash, body *markdown.Result, lead bool) {
+	if body == nil {
+		return
+	}
+	for _, l := range body.Links {
+		fmt.Fprintf(h, "%s\x00%d\x00%t\x00", l.Dest, l.Line, l.Image)
+	}
+	for _, c := range body.Citations {
+		fmt.Fprintf(h, "%s\x00%d\x00%s\x00", c.Number, c.Line, c.URL)
+	}
+	if lead {
+		h.WriteString(body.Lead)
+	}
+}
+
+// bodyShape hashes what the model takes from a body.
+func (b *Builder) bodyShape(body *markdown.Result, lead bool) uint64 {
+	var h maphash.Hash
+	h.SetSeed(b.seed)
+	b.writeBodyShape(&h, body, lead)
+	return h.Sum64()
+}
+
+// samePlaces reports whether files with shapes give the model of prev
+// but for the titles of some pages: the same files with the same shapes,
+// except reparsed files whose only change the model sees is their title
+// (which it returns, relabeled); and no item whose date or expiry fell
+// due between the two builds. A title decides no page's place (its URL,
+// its lists, whether it is published), only its label and its order
+// among items of the same date or weight.
+func (b *Builder) samePlaces(prev, next *state, shapes map[string]uint64, reparsed []*content.File, now time.Time) (relabeled []*content.File, ok bool) {
+	if prev.site == nil || prev.shapes == nil || len(prev.shapes) != len(shapes) || b.cfg.Drafts != prev.site.Drafts || fellDue(prev, next.files, now) {
+		return nil, false
+	}
+	for _, f := range reparsed {
+		if shapes[f.Path] == prev.shapes[f.Path] {
+			continue
+		}
+		old := prev.files[f.Path]
+		if old == nil || f.Kind == content.KindHome || !b.onlyTitle(old, f, prev.bodies[old], next.bodies[f]) {
+			return nil, false // the home page's title is the site's name
+		}
+		relabeled = append(relabeled, f)
+	}
+	differ := 0
+	for p, sh := range shapes {
+		was, ok := prev.shapes[p]
+		if !ok {
+			return nil, false
+		}
+		if was != sh {
+			differ++
+		}
+	}
+	return relabeled, differ == len(relabeled)
+}
+
+// onlyTitle reports whether old and f, two versions of a file, differ in
+// nothing the model takes from them but the title.
+func (b *Builder) onlyTitle(old, f *content.File, oldBody, body *markdown.Result) bool {
+	if old.Kind != f.Kind || old.URL != f.URL || old.Section != f.Section || old.Group != f.Group {
 		return false
 	}
+	m, n := old.Meta, f.Meta
+	m.Title, n.Title = "", ""
+	lead := f.Meta.Summary == ""
+	return reflect.DeepEqual(m, n) && b.bodyShape(oldBody, lead) == b.bodyShape(body, lead)
+}
+
+// fellDue reports whether an item's date or expiry fell due between the
+// build of prev and now.
+func fellDue(prev *state, files map[string]*content.File, now time.Time) bool {
 	for _, f := range files {
 		for _, t := range []time.Time{f.Meta.Date, f.Meta.Expires} {
 			if t.After(prev.now) && !t.After(now) {
-				return false
+				return true
 			}
 		}
 	}
-	return true
+	return false
+}
+
+// relabel puts back in order, in the model s, the lists that hold the
+// pages of the relabeled files, and returns the pages whose routes must
+// be signed again besides theirs.
+func relabel(s *site.Site, relabeled []*content.File) []*site.Page {
+	var pages []*site.Page
+	for _, f := range relabeled {
+		if p := s.Page(f.URL); p != nil && p.File == f {
+			pages = append(pages, p)
+		}
+	}
+	if len(pages) == 0 {
+		return nil
+	}
+	return s.Relabel(pages)
 }
 
 // updateModel swaps the reparsed files into the model of prev. A file

@@ -69,71 +69,101 @@ func (s *Site) buildTags(errs *diag.List) {
 // of its tags, ranked by how many of those lists they share with it, then
 // by nearness in date.
 func (s *Site) relate() {
-	const window, keep = 12, 5
-	type cand struct {
-		p     *Page
-		score int
-		hours float64
-	}
-	var cands []cand         // reused: a few dozen per page
-	index := map[*Page]int{} // candidate → its place in cands, cleared per page
+	var r relater
 	for _, group := range [][]*Page{s.Articles, s.News, s.QA} {
 		for _, p := range group {
-			cands = cands[:0]
-			clear(index)
-			add := func(l []*Page, weight int) {
-				i, _ := slices.BinarySearchFunc(l, p, newestFirst)
-				for j := max(0, i-window); j < min(len(l), i+window+1); j++ {
-					q := l[j]
-					if q == p {
-						continue
-					}
-					k, ok := index[q]
-					if !ok {
-						k = len(cands)
-						index[q] = k
-						cands = append(cands, cand{p: q, hours: absHours(q, p)})
-					}
-					cands[k].score += weight
-				}
-			}
-			if p.Topic != nil {
-				add(p.Topic.Items, 2)
-			}
-			for _, t := range p.Tags {
-				add(t.Pages, 1)
-			}
-			// Keep the best five in order: a full sort of every candidate
-			// list costs more than the rest of the model.
-			better := func(a, b cand) bool {
-				if a.score != b.score {
-					return a.score > b.score
-				}
-				if a.hours != b.hours {
-					return a.hours < b.hours
-				}
-				return newestFirst(a.p, b.p) < 0
-			}
-			var best [keep]cand
-			n := 0
-			for _, c := range cands {
-				if n == keep && !better(c, best[keep-1]) {
-					continue
-				}
-				i := min(n, keep-1)
-				for i > 0 && better(c, best[i-1]) {
-					best[i] = best[i-1]
-					i--
-				}
-				best[i] = c
-				n = min(n+1, keep)
-			}
-			p.Related = make([]*Page, n)
-			for i := range n {
-				p.Related[i] = best[i].p
-			}
+			p.Related = r.related(p)
 		}
 	}
+}
+
+// How many pages near an item in each of its lists are candidates, and
+// how many of them it keeps.
+const relatedWindow, relatedKeep = 12, 5
+
+// relater ranks the related pages of one page at a time, reusing its
+// buffers: a few dozen candidates per page.
+type relater struct {
+	cands []cand
+	index map[*Page]int // candidate → its place in cands, cleared per page
+}
+
+// cand is a candidate related page of p.
+type cand struct {
+	p     *Page
+	score int     // lists shared with p, the topic counted twice
+	hours float64 // distance in date from p
+}
+
+// related returns the related pages of p.
+func (r *relater) related(p *Page) []*Page {
+	r.cands = r.cands[:0]
+	if r.index == nil {
+		r.index = map[*Page]int{}
+	}
+	clear(r.index)
+	if p.Topic != nil {
+		r.add(p, p.Topic.Items, 2)
+	}
+	for _, t := range p.Tags {
+		r.add(p, t.Pages, 1)
+	}
+	return r.best()
+}
+
+// add counts, with weight, the pages near p in l, a list newest first.
+func (r *relater) add(p *Page, l []*Page, weight int) {
+	i, _ := slices.BinarySearchFunc(l, p, newestFirst)
+	for j := max(0, i-relatedWindow); j < min(len(l), i+relatedWindow+1); j++ {
+		q := l[j]
+		if q == p {
+			continue
+		}
+		k, ok := r.index[q]
+		if !ok {
+			k = len(r.cands)
+			r.index[q] = k
+			r.cands = append(r.cands, cand{p: q, hours: absHours(q, p)})
+		}
+		r.cands[k].score += weight
+	}
+}
+
+// better reports whether a ranks before b: more shared lists, then nearer
+// in date, then newest first.
+func (a cand) better(b cand) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	if a.hours != b.hours {
+		return a.hours < b.hours
+	}
+	return newestFirst(a.p, b.p) < 0
+}
+
+// best returns the best relatedKeep candidates in order. It keeps them
+// by insertion: a full sort of every candidate list costs more than the
+// rest of the model.
+func (r *relater) best() []*Page {
+	var best [relatedKeep]cand
+	n := 0
+	for _, c := range r.cands {
+		if n == relatedKeep && !c.better(best[relatedKeep-1]) {
+			continue
+		}
+		i := min(n, relatedKeep-1)
+		for i > 0 && c.better(best[i-1]) {
+			best[i] = best[i-1]
+			i--
+		}
+		best[i] = c
+		n = min(n+1, relatedKeep)
+	}
+	related := make([]*Page, n)
+	for i := range n {
+		related[i] = best[i].p
+	}
+	return related
 }
 
 func absHours(a, p *Page) float64 {
@@ -167,58 +197,76 @@ func (s *Site) citations() {
 // route lists every HTML file to render.
 func (s *Site) route() {
 	s.citations()
-	add := func(layout string, p *Page) { s.Routes = append(s.Routes, &Route{URL: p.URL, Layout: layout, Page: p}) }
-	paged := func(layout string, p *Page) {
-		n := max(1, (len(p.Items)+s.PageSize-1)/s.PageSize)
-		for i := 1; i <= n; i++ {
-			pg := &Pager{Number: i, Total: n, First: p.URL, Items: p.Items[(i-1)*s.PageSize : min(len(p.Items), i*s.PageSize)]}
-			if i > 1 {
-				pg.PrevURL = PageURL(p.URL, i-1)
-			}
-			if i < n {
-				pg.NextURL = PageURL(p.URL, i+1)
-			}
-			s.Routes = append(s.Routes, &Route{URL: PageURL(p.URL, i), Layout: layout, Page: p, Pager: pg})
-		}
-	}
 	for _, p := range s.Pages {
-		switch p.Kind {
-		case content.KindHome:
-			add("home", p)
-		case content.KindSection:
-			switch p.URL {
-			case "/" + content.SectionTopics + "/":
-				add("topics", p)
-			case "/" + content.SectionQA + "/":
-				add("qa-index", p)
-			case "/" + content.SectionUnits + "/":
-				add("units", p)
-			case "/" + content.SectionDocuments + "/":
-				add("documents", p)
-			default:
-				paged("list", p)
-			}
-		case content.KindTopic, content.KindUnit:
-			paged("list", p)
-		case content.KindArticle, content.KindNews:
-			add("article", p)
-		case content.KindQA:
-			add("qa", p)
-		case content.KindDocument:
-			add("document", p)
-		case content.KindPage:
-			add("page", p)
-		case KindTags:
-			add("tags", p)
-		case KindSearch:
-			add("search", p)
+		switch layout, paged := layoutOf(p); {
+		case paged:
+			s.addPaged(layout, p)
+		case layout != "":
+			s.addRoute(layout, p)
 		}
 	}
 	for _, t := range s.Tags {
-		paged("list", t.Page)
+		s.addPaged("list", t.Page)
 	}
-	add("404", s.NotFound)
+	s.addRoute("404", s.NotFound)
 	slices.SortFunc(s.Routes, func(a, b *Route) int { return cmp.Compare(a.URL, b.URL) })
+	s.indexURLs()
+}
+
+// sectionLayouts are the layouts of the sections Loa knows; other
+// sections are paginated lists.
+var sectionLayouts = map[string]string{
+	"/" + content.SectionTopics + "/":    "topics",
+	"/" + content.SectionQA + "/":        "qa-index",
+	"/" + content.SectionUnits + "/":     "units",
+	"/" + content.SectionDocuments + "/": "documents",
+}
+
+// pageLayouts are the layouts of the pages of each kind that are not lists.
+var pageLayouts = map[content.Kind]string{
+	content.KindHome: "home", content.KindArticle: "article", content.KindNews: "article",
+	content.KindQA: "qa", content.KindDocument: "document", content.KindPage: "page",
+	KindTags: "tags", KindSearch: "search",
+}
+
+// layoutOf returns the layout of p, and whether p is a paginated list;
+// "" when p has no route of its own.
+func layoutOf(p *Page) (layout string, paged bool) {
+	switch p.Kind {
+	case content.KindSection:
+		if l, ok := sectionLayouts[p.URL]; ok {
+			return l, false
+		}
+		return "list", true
+	case content.KindTopic, content.KindUnit:
+		return "list", true
+	}
+	return pageLayouts[p.Kind], false
+}
+
+// addRoute adds the route of page p.
+func (s *Site) addRoute(layout string, p *Page) {
+	s.Routes = append(s.Routes, &Route{URL: p.URL, Layout: layout, Page: p})
+}
+
+// addPaged adds a route for each page of the list p, at least one.
+func (s *Site) addPaged(layout string, p *Page) {
+	n := max(1, (len(p.Items)+s.PageSize-1)/s.PageSize)
+	for i := 1; i <= n; i++ {
+		pg := &Pager{Number: i, Total: n, First: p.URL, Items: p.Items[(i-1)*s.PageSize : min(len(p.Items), i*s.PageSize)]}
+		if i > 1 {
+			pg.PrevURL = PageURL(p.URL, i-1)
+		}
+		if i < n {
+			pg.NextURL = PageURL(p.URL, i+1)
+		}
+		s.Routes = append(s.Routes, &Route{URL: PageURL(p.URL, i), Layout: layout, Page: p, Pager: pg})
+	}
+}
+
+// indexURLs records the URLs of every route and generated file, for
+// HasURL.
+func (s *Site) indexURLs() {
 	s.routeURLs = map[string]bool{}
 	for _, r := range s.Routes {
 		s.routeURLs[r.URL] = true

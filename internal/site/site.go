@@ -9,14 +9,16 @@
 //
 // A Site is read-only once New returns, and safe for concurrent use,
 // with two exceptions, both made by package build, which owns the model:
-// Update swaps an edited file into its page in place between two builds,
-// and a one-shot build.Build with the theme's layouts empties the HTML
+// Update swaps an edited file into its page in place between two builds
+// (and Relabel then puts back in order the lists holding pages whose
+// titles changed), and a one-shot build.Build with the theme's layouts empties the HTML
 // and plain text of page bodies once their last reader is done (see
 // build.Build).
 package site
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -158,16 +160,11 @@ func shorten(s string, n int) string {
 	return strings.TrimRight(cut, " ,;:.") + "…"
 }
 
+// addPages makes the pages of the published files and puts them in the
+// lists of their kind; it reports URLs that two files, or a file and an
+// alias, claim.
 func (s *Site) addPages(files []*content.File, bodies map[*content.File]*markdown.Result, errs *diag.List) {
-	owner := map[string]*Page{}
-	claim := func(url string, p *Page, pos diag.Pos, field string) bool {
-		if other, ok := owner[url]; ok {
-			errs.Add(pos, field, "URL "+url+" is also the URL of "+cmp.Or(other.Path(), other.Title), "rename one of the files or change its slug")
-			return false
-		}
-		owner[url] = p
-		return true
-	}
+	owners := urlOwners{owner: map[string]*Page{}, errs: errs}
 	var pages []*Page
 	for _, f := range files {
 		if generatedURL(f, errs) {
@@ -181,46 +178,66 @@ func (s *Site) addPages(files []*content.File, bodies map[*content.File]*markdow
 			continue
 		}
 		p := newPage(f, bodies[f])
-		if !claim(p.URL, p, diag.Pos{File: f.Path, Line: f.Meta.Line("slug")}, "") {
-			continue
+		if owners.claim(p.URL, p, diag.Pos{File: f.Path, Line: f.Meta.Line("slug")}, "") {
+			pages = append(pages, p)
 		}
-		pages = append(pages, p)
 	}
 	// Aliases after pages, so that a page always wins over an alias.
 	for _, p := range pages {
 		for _, a := range p.Meta.Aliases {
-			if claim(a, p, diag.Pos{File: p.Path(), Line: p.Meta.Line("aliases")}, "aliases") {
+			if owners.claim(a, p, diag.Pos{File: p.Path(), Line: p.Meta.Line("aliases")}, "aliases") {
 				s.Aliases[a] = p.URL
 			}
 		}
 	}
 	for _, p := range pages {
 		s.byURL[p.URL] = p
-		switch p.Kind {
-		case content.KindHome:
-			s.Home = p
-		case content.KindSection:
-			s.Sections[p.File.Section] = p
-		case content.KindTopic:
-			s.Topics = append(s.Topics, p)
-		case content.KindUnit:
-			s.Units = append(s.Units, p)
-		case content.KindArticle:
-			s.Articles = append(s.Articles, p)
-		case content.KindQA:
-			s.QA = append(s.QA, p)
-		case content.KindNews:
-			s.News = append(s.News, p)
-		case content.KindDocument:
-			s.Documents = append(s.Documents, p)
-		case content.KindPage:
-			if p.Meta.Menu {
-				s.Menu = append(s.Menu, p)
-			}
-		}
+		s.addToList(p)
 		s.Pages = append(s.Pages, p)
 	}
 	s.addGenerated()
+}
+
+// urlOwners gives each URL to the first page that claims it.
+type urlOwners struct {
+	owner map[string]*Page
+	errs  *diag.List
+}
+
+// claim gives url to p, or reports at pos that another page has it.
+func (o urlOwners) claim(url string, p *Page, pos diag.Pos, field string) bool {
+	if other, ok := o.owner[url]; ok {
+		o.errs.Add(pos, field, "URL "+url+" is also the URL of "+cmp.Or(other.Path(), other.Title), "rename one of the files or change its slug")
+		return false
+	}
+	o.owner[url] = p
+	return true
+}
+
+// addToList puts p in the site's list of its kind, unsorted.
+func (s *Site) addToList(p *Page) {
+	switch p.Kind {
+	case content.KindHome:
+		s.Home = p
+	case content.KindSection:
+		s.Sections[p.File.Section] = p
+	case content.KindTopic:
+		s.Topics = append(s.Topics, p)
+	case content.KindUnit:
+		s.Units = append(s.Units, p)
+	case content.KindArticle:
+		s.Articles = append(s.Articles, p)
+	case content.KindQA:
+		s.QA = append(s.QA, p)
+	case content.KindNews:
+		s.News = append(s.News, p)
+	case content.KindDocument:
+		s.Documents = append(s.Documents, p)
+	case content.KindPage:
+		if p.Meta.Menu {
+			s.Menu = append(s.Menu, p)
+		}
+	}
 }
 
 // generatedFolders are the URL folders whose pages only Loa makes: the
@@ -290,42 +307,7 @@ func (s *Site) addGenerated() {
 // names used in front matter. files are all the files, for what is not
 // published.
 func (s *Site) link(files []*content.File, errs *diag.List) {
-	held := s.heldGroups(files)
-	topics, units := map[string]*Page{}, map[string]*Page{}
-	for _, t := range s.Topics {
-		topics[t.File.Group] = t
-	}
-	for _, u := range s.Units {
-		units[u.File.Group] = u
-	}
-	names := func(m map[string]*Page) string {
-		var keys []string
-		for k := range m {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		return strings.Join(keys, ", ")
-	}
-	lookup := func(p *Page, key, name string, m map[string]*Page, folder string) *Page {
-		if name == "" {
-			return nil
-		}
-		if t, ok := m[name]; ok {
-			return t
-		}
-		pos := diag.Pos{File: p.Path(), Line: p.Meta.Line(key)}
-		if h := held[folder+"/"+name]; h != nil {
-			errs.Add(pos, key, key+" "+quote(name)+" is a draft ("+h.Path+" has draft: true)",
-				"remove draft: true there to publish the "+key+", or add draft: true here too")
-			return nil
-		}
-		hint := "create content/" + folder + "/" + name + "/_index.md"
-		if len(m) > 0 {
-			hint = "use one of: " + names(m) + "; or " + hint
-		}
-		errs.Add(pos, key, "there is no "+key+" "+quote(name), hint)
-		return nil
-	}
+	l := &linker{held: s.heldGroups(files), topics: byGroup(s.Topics), units: byGroup(s.Units), errs: errs}
 	for _, p := range s.Pages {
 		if p.File == nil {
 			continue
@@ -336,31 +318,78 @@ func (s *Site) link(files []*content.File, errs *diag.List) {
 		}
 		switch p.Kind {
 		case content.KindArticle:
-			p.Topic = lookup(p, "topic", f.Group, topics, content.SectionTopics)
-			p.Unit = lookup(p, "unit", p.Meta.Unit, units, content.SectionUnits)
+			p.Topic = l.lookup(p, "topic", f.Group, l.topics, content.SectionTopics)
+			p.Unit = l.lookup(p, "unit", p.Meta.Unit, l.units, content.SectionUnits)
 		case content.KindNews:
-			p.Unit = lookup(p, "unit", f.Group, units, content.SectionUnits)
-			p.Topic = lookup(p, "topic", p.Meta.Topic, topics, content.SectionTopics)
+			p.Unit = l.lookup(p, "unit", f.Group, l.units, content.SectionUnits)
+			p.Topic = l.lookup(p, "topic", p.Meta.Topic, l.topics, content.SectionTopics)
 		case content.KindQA:
-			p.Topic = lookup(p, "topic", p.Meta.Topic, topics, content.SectionTopics)
+			p.Topic = l.lookup(p, "topic", p.Meta.Topic, l.topics, content.SectionTopics)
 		case content.KindTopic, content.KindUnit:
 			p.Section = s.Sections[f.Section]
 		}
-		if h := held[content.SectionTopics+"/"+f.Group]; p.Kind == content.KindArticle && p.Topic == nil && h != nil {
-			errs.Add(diag.Pos{File: h.Path, Line: h.Meta.Line("draft")}, "draft",
-				"the topic's _index.md is a draft, but articles of the topic are not", "remove draft: true to publish the topic, or add draft: true to each of its articles too")
-		} else if p.Kind == content.KindArticle && p.Topic == nil {
-			// The topic folder has no _index.md: report it once per folder.
-			errs.Add(diag.Pos{File: "content/" + content.SectionTopics + "/" + f.Group + "/_index.md"}, "",
-				"missing: every topic folder needs an _index.md", "create it with title: \"…\" (the topic's name) and summary")
-		}
-		if h := held[content.SectionUnits+"/"+f.Group]; p.Kind == content.KindNews && p.Unit == nil && h != nil {
-			errs.Add(diag.Pos{File: h.Path, Line: h.Meta.Line("draft")}, "draft",
-				"the unit's _index.md is a draft, but news items of the unit are not", "remove draft: true to publish the unit, or add draft: true to each of its news items too")
-		} else if p.Kind == content.KindNews && p.Unit == nil {
-			errs.Add(diag.Pos{File: "content/" + content.SectionUnits + "/" + f.Group + "/_index.md"}, "",
-				"missing: every unit folder needs an _index.md", "create it with title: \"…\" (the unit's name) and summary")
-		}
+		l.checkFolder(p)
+	}
+}
+
+// linker looks up the topics and units front matter names, and reports
+// the names it cannot find.
+type linker struct {
+	held          map[string]*content.File // from heldGroups
+	topics, units map[string]*Page         // by folder
+	errs          *diag.List
+}
+
+// byGroup maps list pages by their folder.
+func byGroup(pages []*Page) map[string]*Page {
+	m := map[string]*Page{}
+	for _, p := range pages {
+		m[p.File.Group] = p
+	}
+	return m
+}
+
+// lookup returns the topic or unit (key) of p named name, one of m,
+// whose pages are in folder; it reports a name that is not there.
+func (l *linker) lookup(p *Page, key, name string, m map[string]*Page, folder string) *Page {
+	if name == "" {
+		return nil
+	}
+	if t, ok := m[name]; ok {
+		return t
+	}
+	pos := diag.Pos{File: p.Path(), Line: p.Meta.Line(key)}
+	if h := l.held[folder+"/"+name]; h != nil {
+		l.errs.Add(pos, key, key+" "+quote(name)+" is a draft ("+h.Path+" has draft: true)",
+			"remove draft: true there to publish the "+key+", or add draft: true here too")
+		return nil
+	}
+	hint := "create content/" + folder + "/" + name + "/_index.md"
+	if len(m) > 0 {
+		hint = "use one of: " + strings.Join(slices.Sorted(maps.Keys(m)), ", ") + "; or " + hint
+	}
+	l.errs.Add(pos, key, "there is no "+key+" "+quote(name), hint)
+	return nil
+}
+
+// checkFolder reports an article whose topic folder, or a news item whose
+// unit folder, has no published _index.md.
+func (l *linker) checkFolder(p *Page) {
+	f := p.File
+	if h := l.held[content.SectionTopics+"/"+f.Group]; p.Kind == content.KindArticle && p.Topic == nil && h != nil {
+		l.errs.Add(diag.Pos{File: h.Path, Line: h.Meta.Line("draft")}, "draft",
+			"the topic's _index.md is a draft, but articles of the topic are not", "remove draft: true to publish the topic, or add draft: true to each of its articles too")
+	} else if p.Kind == content.KindArticle && p.Topic == nil {
+		// The topic folder has no _index.md: report it once per folder.
+		l.errs.Add(diag.Pos{File: "content/" + content.SectionTopics + "/" + f.Group + "/_index.md"}, "",
+			"missing: every topic folder needs an _index.md", "create it with title: \"…\" (the topic's name) and summary")
+	}
+	if h := l.held[content.SectionUnits+"/"+f.Group]; p.Kind == content.KindNews && p.Unit == nil && h != nil {
+		l.errs.Add(diag.Pos{File: h.Path, Line: h.Meta.Line("draft")}, "draft",
+			"the unit's _index.md is a draft, but news items of the unit are not", "remove draft: true to publish the unit, or add draft: true to each of its news items too")
+	} else if p.Kind == content.KindNews && p.Unit == nil {
+		l.errs.Add(diag.Pos{File: "content/" + content.SectionUnits + "/" + f.Group + "/_index.md"}, "",
+			"missing: every unit folder needs an _index.md", "create it with title: \"…\" (the unit's name) and summary")
 	}
 }
 
@@ -432,24 +461,10 @@ func (s *Site) sortLists() {
 	}
 	for _, l := range [][]*Page{s.Topics, s.Units} {
 		for _, list := range l {
-			for i, p := range list.Items {
-				if i > 0 {
-					p.Next = list.Items[i-1]
-				}
-				if i+1 < len(list.Items) {
-					p.Prev = list.Items[i+1]
-				}
-			}
+			neighbour(list.Items, nil)
 		}
 	}
-	for i, p := range s.QA {
-		if i > 0 {
-			p.Next = s.QA[i-1]
-		}
-		if i+1 < len(s.QA) {
-			p.Prev = s.QA[i+1]
-		}
-	}
+	neighbour(s.QA, nil)
 	set := func(sec string, items []*Page) {
 		if p := s.Sections[sec]; p != nil {
 			p.Items = items
@@ -471,4 +486,24 @@ func (s *Site) sortLists() {
 		}
 		slices.SortFunc(p.Items, newestFirst)
 	}
+}
+
+// neighbour links each item of items, a list newest first, to its older
+// (Prev) and newer (Next) neighbour, and appends to changed the items
+// whose neighbours changed.
+func neighbour(items, changed []*Page) []*Page {
+	for i, p := range items {
+		var prev, next *Page
+		if i > 0 {
+			next = items[i-1]
+		}
+		if i+1 < len(items) {
+			prev = items[i+1]
+		}
+		if p.Prev != prev || p.Next != next {
+			p.Prev, p.Next = prev, next
+			changed = append(changed, p)
+		}
+	}
+	return changed
 }

@@ -8,11 +8,12 @@ import (
 // Update swaps a changed file into the model in place, for edits that
 // change nothing the model is made of: the same URL, kind, front matter
 // apart from what only its own page shows, and the same links, citations
-// and lead. It reports false when the page is not in the model; the
-// caller then builds a new model. Update is the one exception to the
-// model being read-only: it changes the File, Meta, Body, Title, Summary
-// and Date of that one page, and nothing else. Only the Builder, which
-// owns the model, calls it, between two builds.
+// and lead; or, when the caller calls Relabel next, a changed title. It
+// reports false when the page is not in the model; the caller then builds
+// a new model. Update is an exception to the model being read-only: it
+// changes the File, Meta, Body, Title, Summary and Date of that one page,
+// and nothing else. Only the Builder, which owns the model, calls it,
+// between two builds.
 func (s *Site) Update(f *content.File, body *markdown.Result) bool {
 	p := s.byURL[f.URL]
 	if p == nil || p.File == nil || p.File.Path != f.Path {
