@@ -74,6 +74,9 @@ type bodyPhase struct {
 	docs    map[string]string // document number → URL
 	expired map[string]bool   // URLs of items left out for their expiry
 	baseURL string
+	// reserved are the ids the layouts use, which heading ids must not
+	// take (render.LayoutIDs).
+	reserved []string
 }
 
 // layoutPhase is the parsed layouts (loadLayouts).

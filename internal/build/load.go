@@ -63,7 +63,7 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 	// Static files before bodies: pages give their images' sizes.
 	next.staticPhase, e = b.loadStatics(prev, ch)
 	errs.Append(e)
-	next.bodyPhase, reparsed, e = b.convertBodies(ctx, prev, next, reparsed, ch.content, now)
+	next.bodyPhase, reparsed, e = b.convertBodies(ctx, prev, next, reparsed, ch, now)
 	if errs.Append(e); next.conv == nil {
 		return nil, errs
 	}
@@ -162,27 +162,35 @@ func (b *Builder) loadStatics(prev *state, ch changes) (staticPhase, diag.List) 
 }
 
 // convertBodies converts the Markdown of the reparsed files, or of all
-// files when what links depend on changed (document pages, the base URL,
-// the sizes of images, expiries), and returns the files it converted. On
-// a bad base URL the part it returns has no converter.
-func (b *Builder) convertBodies(ctx context.Context, prev, next *state, reparsed []*content.File, contentChanged bool, now time.Time) (bodyPhase, []*content.File, diag.List) {
+// files when what links and heading ids depend on changed (document pages,
+// the base URL, the sizes of images, expiries, the ids of the layouts),
+// and returns the files it converted. On a bad base URL the part it
+// returns has no converter.
+func (b *Builder) convertBodies(ctx context.Context, prev, next *state, reparsed []*content.File, ch changes, now time.Time) (bodyPhase, []*content.File, diag.List) {
 	var errs diag.List
 	files := next.sorted
 	publish := site.Config{Now: now, Drafts: b.cfg.Drafts}
 	docs, baseURL, expired := documentNumbers(files, publish), b.cfg.baseURL(files), expiredURLs(files, publish)
+	var reserved []string
+	if prev == nil || ch.layouts {
+		layouts, _ := b.cfg.layers()
+		reserved = render.LayoutIDs(layouts)
+	} else {
+		reserved = prev.reserved
+	}
 	var bp bodyPhase
 	switch {
-	case prev == nil || baseURL != prev.baseURL || !maps.Equal(docs, prev.docs) || !maps.Equal(next.images, prev.images) || !maps.Equal(expired, prev.expired):
+	case prev == nil || baseURL != prev.baseURL || !maps.Equal(docs, prev.docs) || !maps.Equal(next.images, prev.images) || !maps.Equal(expired, prev.expired) || !slices.Equal(reserved, prev.reserved):
 		u, err := url.Parse(baseURL)
 		if err != nil {
 			errs.Add(diag.Pos{File: "content/_index.md"}, "baseurl", err.Error(), "")
 			return bodyPhase{}, nil, errs
 		}
 		gone := func(p string) bool { return expired[p] || expired[p+"/"] }
-		bp = bodyPhase{docs: docs, baseURL: baseURL, expired: expired, bodies: map[*content.File]*markdown.Result{}}
-		bp.conv = markdown.New(markdown.Config{BasePath: u.Path, Documents: docs, ImageSize: next.imageSize, Gone: gone})
+		bp = bodyPhase{docs: docs, baseURL: baseURL, expired: expired, reserved: reserved, bodies: map[*content.File]*markdown.Result{}}
+		bp.conv = markdown.New(markdown.Config{BasePath: u.Path, Documents: docs, ImageSize: next.imageSize, Gone: gone, Reserved: reserved})
 		reparsed = files
-	case len(reparsed) > 0 || contentChanged:
+	case len(reparsed) > 0 || ch.content:
 		bp = prev.bodyPhase
 		bp.bodies = maps.Clone(prev.bodies)
 		for f := range bp.bodies {

@@ -150,3 +150,29 @@ func TestMinifiedLayouts(t *testing.T) {
 		t.Errorf("pages from minified layouts are %d bytes, more than 3%% over the %d of minified pages", sizeLayouts, sizePages)
 	}
 }
+
+var idAttrRe = regexp.MustCompile(`\sid=("[^"]*"|'[^']*'|[^\s>]+)`)
+
+// TestSampleUniqueIDs checks that no page of the sample portal writes an
+// id twice: heading ids of bodies never take the layouts' ids (a news
+// item has a heading "Nội dung", and <main> is id="noi-dung").
+func TestSampleUniqueIDs(t *testing.T) {
+	_, files := buildSample(t, "https://example.org/")
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, m := range idAttrRe.FindAllSubmatch(data, -1) {
+			id := strings.Trim(string(m[1]), `"'`)
+			if seen[id] {
+				t.Errorf("%s: id %q twice", name, id)
+			}
+			seen[id] = true
+		}
+	}
+	page := files["tin-don-vi/mttq/hoi-nghi-quan-triet-chi-thi-18/index.html"]
+	if !strings.Contains(string(page), `id="noi-dung-1"`) {
+		t.Errorf("the heading \"Nội dung\" of tin-don-vi/mttq/hoi-nghi-quan-triet-chi-thi-18 is not id=\"noi-dung-1\"")
+	}
+}

@@ -50,7 +50,7 @@ func TestHeadingIDsLinear(t *testing.T) {
 		"repeat":   func(int) string { return "a" },
 		"numbered": func(i int) string { return []string{"a", "a " + strconv.Itoa(i)}[i%2] },
 	} {
-		s := newIDs()
+		s := newIDs(nil)
 		seen := map[string]bool{}
 		for i := range n {
 			id := string(s.Generate([]byte(value(i)), ast.KindHeading))
@@ -79,5 +79,38 @@ func BenchmarkConvertRepeatedHeadings(b *testing.B) {
 		if n := len(res.Headings); n != len(body)/5 {
 			b.Fatalf("%d headings, want %d", n, len(body)/5)
 		}
+	}
+}
+
+// TestReservedIDs checks that headings never take an id the layouts use:
+// "Nội dung" is the skip link's target, <main id="noi-dung">.
+func TestReservedIDs(t *testing.T) {
+	tests := []struct {
+		body string
+		want []string
+	}{
+		{"## Nội dung\n", []string{"noi-dung-1"}},
+		{"## Nội dung\n## Nội dung\n## Nổi bật\n", []string{"noi-dung-1", "noi-dung-2", "noi-bat-1"}},
+		{"## Nội dung 1\n## Nội dung\n", []string{"noi-dung-1", "noi-dung-2"}},
+		{"## Giám sát\n", []string{"giam-sat"}},
+	}
+	conv := New(Config{Reserved: []string{"noi-dung", "noi-bat"}})
+	for _, tt := range tests {
+		t.Run(tt.body, func(t *testing.T) {
+			res, err := conv.Convert([]byte(tt.body), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range res.Headings {
+				got = append(got, h.ID)
+			}
+			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("ids = %q, want %q", got, tt.want)
+			}
+			if strings.Contains(string(res.HTML), `id="noi-dung"`) {
+				t.Errorf("HTML takes the reserved id:\n%s", res.HTML)
+			}
+		})
 	}
 }

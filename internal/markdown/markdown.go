@@ -9,9 +9,11 @@
 // CommonMark plus GitHub tables, strikethrough and task lists, and
 // typographic quotes and dashes (“ ”, –, …; a single " - " stays as it
 // is, as in "chính trị - xã hội"). Headings get ids from their Vietnamese
-// slug ("## Giám sát là gì?" → id="giam-sat-la-gi"). Web addresses become
-// links when written <https://…> or [text](https://…); bare addresses stay
-// text (GitHub's "linkify" doubled the conversion time of every page).
+// slug ("## Giám sát là gì?" → id="giam-sat-la-gi"), never one the
+// layouts use (see Config.Reserved: "## Nội dung" → id="noi-dung-1").
+// Web addresses become links when written <https://…> or
+// [text](https://…); bare addresses stay text (GitHub's "linkify" doubled
+// the conversion time of every page).
 //
 // # Safety
 //
@@ -69,6 +71,11 @@ type Config struct {
 	// itself (an expired item): the link's text is then kept without the
 	// link. The link is still reported in Result.Links. Nil: none.
 	Gone func(path string) bool
+	// Reserved are ids the layouts put on the page around the body (e.g.
+	// "noi-dung", the target of the skip link): a heading whose slug is one
+	// of them gets the first free of -1, -2 … instead. See
+	// render.LayoutIDs.
+	Reserved []string
 }
 
 // Heading is a heading of the body.
@@ -187,7 +194,7 @@ func (c *Converter) Convert(body []byte, opts Options) (*Result, error) {
 	if unsafe {
 		md = c.unsafe
 	}
-	pc := parser.NewContext(parser.WithIDs(newIDs()))
+	pc := parser.NewContext(parser.WithIDs(newIDs(c.cfg.Reserved)))
 	pc.Set(stateKey, st)
 	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	var buf bytes.Buffer
@@ -201,7 +208,8 @@ func (c *Converter) Convert(body []byte, opts Options) (*Result, error) {
 }
 
 // ids makes heading ids from Vietnamese slugs, unique within one body: a
-// repeated slug gets the first free of -1, -2 …. Each base remembers the
+// repeated slug, or one of Config.Reserved, gets the first free of -1,
+// -2 …. Each base remembers the
 // last number it tried, so that n repeats cost n lookups, not n²/2: a
 // number once taken stays taken, so no free one is skipped.
 type ids struct {
@@ -210,7 +218,13 @@ type ids struct {
 	probes int            // lookups of numbered ids, for tests
 }
 
-func newIDs() *ids { return &ids{used: map[string]bool{}, next: map[string]int{}} }
+func newIDs(reserved []string) *ids {
+	s := &ids{used: make(map[string]bool, len(reserved)), next: map[string]int{}}
+	for _, id := range reserved {
+		s.used[id] = true
+	}
+	return s
+}
 
 func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
 	base := cmp.Or(vntext.Slug(string(value)), "muc")
