@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -42,6 +43,9 @@ func TestNetlifyConfig(t *testing.T) {
 	cfg := readNetlify(t)
 	if cfg.Build.Publish != "public" || !strings.Contains(cfg.Build.Command, "./cmd/loa build") {
 		t.Errorf("build = %+v, want publish public and a loa build command", cfg.Build)
+	}
+	if !slices.Contains(strings.Fields(cfg.Build.Command), "-strict") {
+		t.Errorf("build command %q lacks -strict: a deploy without a base URL would publish no feeds or sitemap", cfg.Build.Command)
 	}
 	all := map[string]string{}
 	cache := map[string]string{}

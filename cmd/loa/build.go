@@ -15,6 +15,7 @@ import (
 	loa "github.com/loa-vn/loa"
 	"github.com/loa-vn/loa/internal/build"
 	"github.com/loa-vn/loa/internal/content"
+	"github.com/loa-vn/loa/internal/diag"
 	"github.com/loa-vn/loa/internal/output"
 )
 
@@ -83,6 +84,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (for performance work)")
 	memProfile := fs.String("memprofile", "", "write a heap profile to this file at the end (for performance work)")
 	verbose := fs.Bool("v", false, "also print the time of each phase of the build")
+	strict := fs.Bool("strict", false, "fail, writing nothing, when the site has no absolute address (-baseurl, $URL or baseurl in content/_index.md)")
 	if ok, code := parseFlags(fs, args, false, stdout, stderr); !ok {
 		return code
 	}
@@ -115,6 +117,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		return report(stderr, err)
 	}
+	if d := noBaseURL(res, *strict); d != nil && d.Severity == diag.Error {
+		dir.Abort()
+		return report(stderr, diag.List{d})
+	} else if d != nil {
+		res.Notices = append(res.Notices, d)
+	}
 	committing := time.Now()
 	if err := dir.Commit(); err != nil {
 		fmt.Fprintln(stderr, "loa build:", err)
@@ -128,6 +136,25 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stdout, "  started from the previous output: %d files were already right, %d rewritten\n", kept, replaced)
 	}
 	return exitOK
+}
+
+// noBaseURL says what a build without an absolute site address leaves out
+// and how to give one: a notice, or with strict an error. It is nil when
+// the build had one.
+func noBaseURL(res *build.Result, strict bool) *diag.Diagnostic {
+	if res.Absolute() {
+		return nil
+	}
+	d := &diag.Diagnostic{
+		Pos: diag.Pos{File: "content/_index.md"}, Field: "baseurl", Severity: diag.Notice,
+		Msg:  "no absolute site address, so feeds (index.xml) and sitemap.xml are not written, and pages have no canonical, og:url or og:image and no Facebook or copy-link share buttons",
+		Hint: "add baseurl: https://example.org/ here, pass -baseurl https://example.org/, or set $URL (Netlify sets it)",
+	}
+	if strict {
+		d.Severity = diag.Error
+		d.Msg = "no absolute site address, which -strict requires: feeds, sitemap.xml, canonical and og: URLs and share links need one"
+	}
+	return d
 }
 
 // checkOut refuses an output folder that is, or holds, the site's sources.

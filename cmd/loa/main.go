@@ -1,7 +1,7 @@
 // Command loa builds the static portal of a site folder holding content/,
 // and optionally layouts/ and static/ (the default theme is built in).
 //
-//	loa build   [-source DIR] [-out DIR] [-baseurl URL] [-drafts]
+//	loa build   [-source DIR] [-out DIR] [-baseurl URL] [-drafts] [-strict]
 //	loa serve   [-source DIR] [-addr 127.0.0.1:1313] [-drafts]
 //	loa check   [-source DIR] [-drafts]
 //	loa new     [-source DIR] [-topic T | -unit U] KIND "Tiêu đề"
@@ -47,16 +47,20 @@ var now = time.Now
 const usage = `Loa builds a fast static portal from Markdown content.
 
 Usage:
-  loa build   [-source DIR] [-out DIR] [-baseurl URL] [-drafts]   build the site into -out (default public)
-  loa serve   [-source DIR] [-addr 127.0.0.1:1313] [-drafts]      build, serve and rebuild on change
-  loa check   [-source DIR] [-drafts]                             check all content, write nothing
-  loa new     [-source DIR] [-topic T | -unit U] KIND "Tiêu đề"   create a content file (KIND: article, qa, news, document, page)
-  loa version                                                     print the version
-  loa help                                                        print this help
+  loa build   [-source DIR] [-out DIR] [-baseurl URL] [-drafts] [-strict]   build the site into -out (default public)
+  loa serve   [-source DIR] [-addr 127.0.0.1:1313] [-drafts]                build, serve and rebuild on change
+  loa check   [-source DIR] [-drafts]                                       check all content, write nothing
+  loa new     [-source DIR] [-topic T | -unit U] KIND "Tiêu đề"             create a content file (KIND: article, qa, news, document, page)
+  loa version                                                               print the version
+  loa help                                                                  print this help
 
 Run "loa COMMAND -h" for the flags of a command.
 Exit codes: 0 success, 1 content errors (all listed on stderr), 2 usage errors,
 130 or 143 stopped by Ctrl+C or SIGTERM (the previous output is left as it was).
+
+The site's address comes from -baseurl, else $URL (set by Netlify), else
+baseurl in content/_index.md. Without an absolute one, loa build writes no
+feeds or sitemap and warns; with -strict it fails instead (exit 1).
 `
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/feed"
 	"github.com/loa-vn/loa/internal/output"
 	"github.com/loa-vn/loa/internal/site"
 )
@@ -53,7 +54,15 @@ type Result struct {
 	Phases   []Phase // time spent in each phase, in order
 	Notices  diag.List
 	Site     *site.Site
+	// BaseURL is the site's address the build used: Config.BaseURL, else
+	// the home page's baseurl, else "/". Without a host (feed.Absolute)
+	// no feed or sitemap is written and pages carry no absolute URL.
+	BaseURL string
 }
+
+// Absolute reports whether the build had an absolute site address, so
+// that it wrote feeds and the sitemap and pages carry absolute URLs.
+func (r *Result) Absolute() bool { return feed.Absolute(r.BaseURL) }
 
 // Phase is the time one phase of a build took.
 type Phase struct {

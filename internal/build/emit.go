@@ -76,7 +76,7 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 // newResult counts what next holds.
 func newResult(next *state) *Result {
 	s := next.site
-	res := &Result{Kinds: map[content.Kind]int{}, Site: s, Pages: len(s.Routes), Static: len(next.statics), Reshaped: next.reshaped}
+	res := &Result{Kinds: map[content.Kind]int{}, Site: s, Pages: len(s.Routes), Static: len(next.statics), Reshaped: next.reshaped, BaseURL: next.baseURL}
 	for _, p := range s.Pages {
 		if p.File != nil {
 			res.Kinds[p.Kind]++

@@ -117,14 +117,15 @@ func (n *outputNames) reserve(folder string, who claimant) {
 // checkNames claims the name of every output of next, and returns the
 // clashes as errors, and a notice when the site's own robots.txt replaces
 // the generated one without naming the sitemap. When next keeps the model
-// of prev and its static files keep their names, the names are those
-// prev checked, and only the notice is made again.
+// and the base URL of prev (which decides whether feeds are made) and its
+// static files keep their names, the names are those prev checked, and
+// only the notice is made again.
 func checkNames(prev, next *state) diag.List {
 	var errs diag.List
 	if _, ownRobots := next.statics[feed.RobotsTxt]; ownRobots {
 		errs.Append(robotsNotice(next))
 	}
-	if prev != nil && next.site == prev.site && sameOutputs(prev.statics, next.statics) {
+	if prev != nil && next.site == prev.site && next.baseURL == prev.baseURL && sameOutputs(prev.statics, next.statics) {
 		return errs
 	}
 	errs.Append(claimAll(next))
@@ -152,7 +153,7 @@ func claimAll(next *state) diag.List {
 	n := newOutputNames()
 	s := next.site
 	_, ownRobots := next.statics[feed.RobotsTxt]
-	for _, g := range feed.Names(s, ownRobots) {
+	for _, g := range feed.Names(s, feed.Options{BaseURL: next.baseURL, OwnRobots: ownRobots}) {
 		if c := n.claim(g.Name, g.What+", which Loa makes"); c != nil {
 			errs.Add(diag.Pos{File: g.Name}, "", "generated twice: "+c.says("is already"), "report this as a bug of Loa")
 		}

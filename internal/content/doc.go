@@ -62,7 +62,8 @@
 // Topic, unit and section _index.md files take title, summary, weight, draft
 // and aliases. The home content/_index.md takes title (required), description,
 // publisher, address, phone, email and baseurl (the site's address, used when
-// neither -baseurl nor Netlify's URL is set).
+// neither -baseurl nor Netlify's URL is set; without an absolute one no feed
+// or sitemap is written, and loa build -strict fails).
 //
 // # Text
 //

@@ -21,15 +21,24 @@ const (
 // Options says which files Files makes.
 type Options struct {
 	BaseURL   string // the site's address, e.g. "https://example.org/portal/"; "/" when unknown
-	Sitemap   bool   // make sitemap.xml
+	Sitemap   bool   // make sitemap.xml (with an absolute BaseURL)
 	OwnRobots bool   // the site has its own static/robots.txt: make none
 }
 
+// Absolute reports whether the site's address is absolute (has a host).
+// Feeds and the sitemap need absolute URLs: without one they are not
+// made, rather than made invalid.
+func Absolute(baseURL string) bool {
+	u, err := url.Parse(baseURL)
+	return err == nil && u.Host != ""
+}
+
 // Files returns, by output name, the feed of the site and of each topic
-// and unit, the sitemap (when asked), robots.txt (unless the site has its
-// own) and _redirects, and apart, by old URL, the redirect page of each
-// alias: HTML whatever the extension of the old address, so not to be
-// minified by its name. Names lists the same names.
+// and unit and the sitemap (when asked) if the base URL is absolute,
+// robots.txt (unless the site has its own) and _redirects, and apart, by
+// old URL, the redirect page of each alias: HTML whatever the extension
+// of the old address, so not to be minified by its name. Names lists the
+// same names.
 func Files(s *site.Site, opt Options) (files, aliasPages map[string][]byte, err error) {
 	u, err := url.Parse(opt.BaseURL)
 	if err != nil {
@@ -41,12 +50,14 @@ func Files(s *site.Site, opt Options) (files, aliasPages map[string][]byte, err 
 	}
 	abs := func(p string) string { return origin + base + p }
 	files, aliasPages = map[string][]byte{}, map[string][]byte{}
-	files["index.xml"] = RSS(s, s.Title, s.Description, "/", "/index.xml", latest(s), abs)
-	for _, l := range slices.Concat(s.Topics, s.Units) {
-		files[Name(l)] = RSS(s, l.Title+" | "+s.Title, l.Summary, l.URL, l.URL+"index.xml", l.Items, abs)
-	}
-	if opt.Sitemap {
-		files["sitemap.xml"] = Sitemap(s, abs)
+	if origin != "" {
+		files["index.xml"] = RSS(s, s.Title, s.Description, "/", "/index.xml", latest(s), abs)
+		for _, l := range slices.Concat(s.Topics, s.Units) {
+			files[Name(l)] = RSS(s, l.Title+" | "+s.Title, l.Summary, l.URL, l.URL+"index.xml", l.Items, abs)
+		}
+		if opt.Sitemap {
+			files["sitemap.xml"] = Sitemap(s, abs)
+		}
 	}
 	if !opt.OwnRobots {
 		robots := "User-agent: *\nAllow: /\n"
@@ -70,18 +81,19 @@ func Files(s *site.Site, opt Options) (files, aliasPages map[string][]byte, err 
 // File is the name of a file that Files makes, and what it is.
 type File struct{ Name, What string }
 
-// Names lists every name that Files may make for s, the sitemap's too,
-// so that no other output takes one.
-func Names(s *site.Site, ownRobots bool) []File {
-	out := []File{
-		{"index.xml", "the feed of the site"},
-		{"sitemap.xml", "the sitemap"},
+// Names lists every name that Files may make for s with opt, the
+// sitemap's too whatever opt.Sitemap says, so that no other output takes
+// one.
+func Names(s *site.Site, opt Options) []File {
+	var out []File
+	if Absolute(opt.BaseURL) {
+		out = append(out, File{"index.xml", "the feed of the site"}, File{"sitemap.xml", "the sitemap"})
+		for _, l := range slices.Concat(s.Topics, s.Units) {
+			out = append(out, File{Name(l), "the feed of " + l.URL})
+		}
 	}
-	if !ownRobots {
+	if !opt.OwnRobots {
 		out = append(out, File{RobotsTxt, "the robots.txt"})
-	}
-	for _, l := range slices.Concat(s.Topics, s.Units) {
-		out = append(out, File{Name(l), "the feed of " + l.URL})
 	}
 	if len(s.Aliases) > 0 {
 		out = append(out, File{Redirects, "the redirects of the aliases"})

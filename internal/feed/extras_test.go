@@ -17,17 +17,28 @@ func TestFilesNames(t *testing.T) {
 		Units:   []*site.Page{{URL: "/tin-don-vi/b/", Title: "B"}},
 		Aliases: map[string]string{"/cu/": "/moi/", "/cu 2.html": "/moi/"},
 	}
-	for _, own := range []bool{false, true} {
-		files, pages, err := Files(s, Options{BaseURL: "https://example.org/p q/", Sitemap: true, OwnRobots: own})
+	for _, tt := range []struct {
+		base string
+		own  bool
+		want []string
+	}{
+		{"https://example.org/p q/", false, []string{"_redirects", "chu-de/a/index.xml", "index.xml", "robots.txt", "sitemap.xml", "tin-don-vi/b/index.xml"}},
+		{"https://example.org/p q/", true, []string{"_redirects", "chu-de/a/index.xml", "index.xml", "sitemap.xml", "tin-don-vi/b/index.xml"}},
+		{"/", false, []string{"_redirects", "robots.txt"}}, // no feeds or sitemap without an absolute address
+		{"/p q/", true, []string{"_redirects"}},
+	} {
+		opt := Options{BaseURL: tt.base, Sitemap: true, OwnRobots: tt.own}
+		files, pages, err := Files(s, opt)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var want []string
-		for _, f := range Names(s, own) {
-			want = append(want, f.Name)
+		var names []string
+		for _, f := range Names(s, opt) {
+			names = append(names, f.Name)
 		}
-		if got := slices.Sorted(maps.Keys(files)); !slices.Equal(got, slices.Sorted(slices.Values(want))) {
-			t.Errorf("own robots %v: Files made %q, Names lists %q", own, got, want)
+		slices.Sort(names)
+		if got := slices.Sorted(maps.Keys(files)); !slices.Equal(got, tt.want) || !slices.Equal(names, tt.want) {
+			t.Errorf("%s, own robots %v: Files made %q, Names lists %q, want %q", tt.base, tt.own, got, names, tt.want)
 		}
 		if got := slices.Sorted(maps.Keys(pages)); !slices.Equal(got, []string{"/cu 2.html", "/cu/"}) {
 			t.Errorf("redirect pages for %q, want one per alias", got)

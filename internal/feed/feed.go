@@ -2,6 +2,8 @@
 // feeds and the sitemap (with encoding/xml, so that every value is
 // escaped), robots.txt, the _redirects of aliases and their redirect
 // pages. Names lists the names of these files. Output is deterministic.
+// Feeds and the sitemap need absolute URLs: without an absolute base URL
+// (Absolute) they are not made, rather than made invalid.
 package feed
 
 import (
