@@ -2,8 +2,8 @@ package build
 
 import (
 	"encoding/json"
+	"reflect"
 	"regexp"
-	"strings"
 	"testing"
 
 	"golang.org/x/tools/txtar"
@@ -11,17 +11,20 @@ import (
 
 var ldScript = regexp.MustCompile(`<script type=application/ld\+json>(.*?)</script>`)
 
-// TestJSONLD checks the schema.org data of an article and a Q&A page: valid
-// JSON, the right types and values, and a title holding "</script>" kept
-// inside the data block (were it written raw, the block would end there and
-// not parse).
-func TestJSONLD(t *testing.T) {
-	ar := txtar.Parse([]byte(`
+// ldSite is a small portal for the JSON-LD and meta tests: an article by a
+// unit with an updated date, a news item, a Q&A item whose answer has a
+// list and a link, and tags on one and on two items.
+const ldSite = `
 -- content/_index.md --
 ---
 title: "Cổng thông tin"
+description: "Trang tuyên truyền Chỉ thị 18 của thị trấn."
 publisher: "Đảng ủy thị trấn"
+address: "Số 1, khu phố 2"
+phone: "0123 456 789"
+email: "dangUy@example.org"
 ---
+Đoạn mở đầu của trang chủ.
 -- content/chu-de/vai-tro/_index.md --
 ---
 title: "Vai trò"
@@ -34,76 +37,152 @@ title: "Ủy ban MTTQ"
 ---
 title: "Giám sát </script><script>alert(1)</script> & phản biện"
 date: 2026-11-20
+updated: 2026-11-25
 summary: "Tóm tắt \"có ngoặc\""
 unit: mttq
+tags: ["giám sát", "một mình"]
+aliases: ["/cu/bai/"]
 ---
 Nội dung.
+-- content/tin-don-vi/mttq/hoi-nghi.md --
+---
+title: "Hội nghị"
+date: 2026-11-21
+tags: ["giám sát"]
+---
+Tin hội nghị.
 -- content/hoi-dap/hoi.md --
 ---
 title: "Giám sát là gì?"
 date: 2026-11-20
 topic: vai-tro
 ---
-Là theo dõi, xem xét.
-`))
-	_, files, err := buildTxtar(t, ar, "https://example.org/")
+Là theo dõi, xem xét theo [Chỉ thị](/chu-de/vai-tro/).
+
+## Ai giám sát
+
+- Mặt trận
+- Đoàn thể
+`
+
+// ldThing is one node of a page's @graph, with the fields the tests read.
+type ldThing struct {
+	Type          string `json:"@type"`
+	Name          string
+	URL           string
+	InLanguage    string
+	Address       string
+	Telephone     string
+	Email         string
+	Headline      string
+	Description   string
+	DatePublished string
+	DateModified  string
+	Author        *ldThing
+	Publisher     *ldThing
+	Action        *struct {
+		Type       string `json:"@type"`
+		Target     string
+		QueryInput string `json:"query-input"`
+	} `json:"potentialAction"`
+	Items []struct {
+		Position int
+		Name     string
+		Item     string
+	} `json:"itemListElement"`
+	Questions []struct {
+		Name   string
+		Answer struct{ Text string } `json:"acceptedAnswer"`
+	} `json:"mainEntity"`
+}
+
+// readLD returns the @graph of a built page by type.
+func readLD(t *testing.T, files map[string][]byte, name string) map[string]ldThing {
+	t.Helper()
+	m := ldScript.FindAllSubmatch(files[name], -1)
+	if len(m) != 1 {
+		t.Fatalf("%s: %d JSON-LD blocks, want 1", name, len(m))
+	}
+	var doc struct {
+		Context string    `json:"@context"`
+		Graph   []ldThing `json:"@graph"`
+	}
+	if err := json.Unmarshal(m[0][1], &doc); err != nil {
+		t.Fatalf("%s: JSON-LD is not JSON: %v\n%s", name, err, m[0][1])
+	}
+	if doc.Context != "https://schema.org" {
+		t.Errorf("%s: @context = %q", name, doc.Context)
+	}
+	byType := map[string]ldThing{}
+	for _, g := range doc.Graph {
+		byType[g.Type] = g
+	}
+	return byType
+}
+
+func buildLDSite(t *testing.T) map[string][]byte {
+	t.Helper()
+	_, files, err := buildTxtar(t, txtar.Parse([]byte(ldSite)), "https://example.org/")
 	if err != nil {
 		t.Fatal(err)
 	}
-	type thing struct {
-		Type        string `json:"@type"`
-		Headline    string `json:"headline"`
-		Description string `json:"description"`
-		Author      struct{ Name string }
-		Publisher   struct{ Name string }
-		Items       []struct {
-			Position int
-			Name     string
-			Item     string
-		} `json:"itemListElement"`
-		Questions []struct {
-			Name   string
-			Answer struct{ Text string } `json:"acceptedAnswer"`
-		} `json:"mainEntity"`
+	return files
+}
+
+// TestJSONLD checks the schema.org data of the pages: valid JSON, the
+// right types and values, and a title holding "</script>" kept inside the
+// data block (were it written raw, the block would end there and not
+// parse).
+func TestJSONLD(t *testing.T) {
+	files := buildLDSite(t)
+	publisher := &ldThing{Type: "Organization", Name: "Đảng ủy thị trấn", URL: "https://example.org/"}
+
+	home := readLD(t, files, "index.html")
+	if got := home["WebSite"]; got.Name != "Cổng thông tin" || got.URL != "https://example.org/" || got.InLanguage != "vi" || got.Action == nil ||
+		got.Action.Type != "SearchAction" || got.Action.Target != "https://example.org/tim-kiem/?q={search_term_string}" || got.Action.QueryInput != "required name=search_term_string" {
+		t.Errorf("WebSite %+v, action %+v", got, got.Action)
 	}
-	read := func(name string) map[string]thing {
-		t.Helper()
-		m := ldScript.FindAllSubmatch(files[name], -1)
-		if len(m) != 1 {
-			t.Fatalf("%s: %d JSON-LD blocks, want 1", name, len(m))
-		}
-		var doc struct {
-			Context string  `json:"@context"`
-			Graph   []thing `json:"@graph"`
-		}
-		if err := json.Unmarshal(m[0][1], &doc); err != nil {
-			t.Fatalf("%s: JSON-LD is not JSON: %v\n%s", name, err, m[0][1])
-		}
-		if doc.Context != "https://schema.org" {
-			t.Errorf("%s: @context = %q", name, doc.Context)
-		}
-		byType := map[string]thing{}
-		for _, g := range doc.Graph {
-			byType[g.Type] = g
-		}
-		return byType
+	want := ldThing{Type: "Organization", Name: "Đảng ủy thị trấn", URL: "https://example.org/", Address: "Số 1, khu phố 2", Telephone: "0123 456 789", Email: "dangUy@example.org"}
+	if got := home["Organization"]; !reflect.DeepEqual(got, want) {
+		t.Errorf("Organization\ngot  %+v\nwant %+v", got, want)
 	}
 
-	art := read("chu-de/vai-tro/bai/index.html")
-	a := art["NewsArticle"]
-	if a.Headline != "Giám sát </script><script>alert(1)</script> & phản biện" || a.Description != `Tóm tắt "có ngoặc"` {
-		t.Errorf("NewsArticle headline %q, description %q", a.Headline, a.Description)
+	art := readLD(t, files, "chu-de/vai-tro/bai/index.html")
+	wantArt := ldThing{
+		Type: "Article", Headline: "Giám sát </script><script>alert(1)</script> & phản biện", Description: `Tóm tắt "có ngoặc"`,
+		DatePublished: "2026-11-20T00:00:00+07:00", DateModified: "2026-11-25T00:00:00+07:00", InLanguage: "vi",
+		Author:    &ldThing{Type: "Organization", Name: "Ủy ban MTTQ", URL: "https://example.org/tin-don-vi/mttq/"},
+		Publisher: publisher,
 	}
-	if a.Author.Name != "Ủy ban MTTQ" || a.Publisher.Name != "Đảng ủy thị trấn" {
-		t.Errorf("author %q, publisher %q", a.Author.Name, a.Publisher.Name)
+	if got := art["Article"]; !reflect.DeepEqual(got, wantArt) {
+		t.Errorf("Article\ngot  %+v\nwant %+v", got, wantArt)
+	}
+	if _, ok := art["NewsArticle"]; ok {
+		t.Error("an article is marked up as NewsArticle")
 	}
 	crumbs := art["BreadcrumbList"].Items
 	if len(crumbs) != 4 || crumbs[0].Name != "Trang chủ" || crumbs[2].Item != "https://example.org/chu-de/vai-tro/" || crumbs[3].Position != 4 {
 		t.Errorf("breadcrumbs %+v", crumbs)
 	}
 
-	qa := read("hoi-dap/hoi/index.html")["FAQPage"].Questions
-	if len(qa) != 1 || qa[0].Name != "Giám sát là gì?" || !strings.Contains(qa[0].Answer.Text, "Là theo dõi") {
-		t.Errorf("FAQPage %+v", qa)
+	news := readLD(t, files, "tin-don-vi/mttq/hoi-nghi/index.html")["NewsArticle"]
+	if news.DatePublished != "2026-11-21T00:00:00+07:00" || news.DateModified != news.DatePublished ||
+		!reflect.DeepEqual(news.Author, &ldThing{Type: "Organization", Name: "Ủy ban MTTQ", URL: "https://example.org/tin-don-vi/mttq/"}) ||
+		!reflect.DeepEqual(news.Publisher, publisher) {
+		t.Errorf("NewsArticle %+v, author %+v, publisher %+v", news, news.Author, news.Publisher)
+	}
+
+	qa := readLD(t, files, "hoi-dap/hoi/index.html")["FAQPage"].Questions
+	answer := "<p>Là theo dõi, xem xét theo Chỉ thị.</p>\n<h2>Ai giám sát</h2>\n<ul>\n<li>Mặt trận</li>\n<li>Đoàn thể</li>\n</ul>"
+	if len(qa) != 1 || qa[0].Name != "Giám sát là gì?" || qa[0].Answer.Text != answer {
+		t.Errorf("FAQPage %+v\nwant answer %q", qa, answer)
+	}
+	// Each question is marked up once, on its own page, where the whole
+	// answer shows: the index shows only summaries.
+	if got, ok := readLD(t, files, "hoi-dap/index.html")["FAQPage"]; ok {
+		t.Errorf("/hoi-dap/ has a FAQPage: %+v", got)
+	}
+	if got := readLD(t, files, "404.html"); len(got) != 0 {
+		t.Errorf("404.html has JSON-LD %+v, want none", got)
 	}
 }

@@ -47,7 +47,7 @@ func aliasSeeds(f *testing.F) []string {
 	names, _ := filepath.Glob("testdata/golden/*.txtar")
 	quoted := regexp.MustCompile(`"[^"]*"`)
 	seeds := []string{"/index.html", "/404.html", "/robots.txt", "/sitemap.xml", "/index.xml", "/tim-kiem/",
-		"/tim-kiem/chi-muc/manifest.json", "/img/og.png", "/the/x/", "/a\nb/", "/* /x 200!", "/robots.txt/x/",
+		"/tim-kiem/chi-muc/manifest.json", "/img/og.png", "/manifest.webmanifest", "/the/x/", "/a\nb/", "/* /x 200!", "/robots.txt/x/",
 		"/chu-de/t/index.xml", "/_redirects", "/cu/index.html", "/cu/", "/img", "/tin-cũ/a.html"}
 	for _, name := range names {
 		ar, err := txtar.ParseFile(name)
@@ -165,8 +165,8 @@ func checkAliasOutput(t *testing.T, res *Result, files map[string][]byte, static
 		}
 	}
 	// Every output is one of: a route, an alias, a static file, a feed of
-	// the site or its topic, the sitemap, robots.txt, _redirects or the
-	// search index. One name fewer means one output replaced another.
+	// the site or its topic, the sitemap, robots.txt, the web app manifest,
+	// _redirects or the search index. One name fewer means one output replaced another.
 	index := 0
 	for name := range files {
 		if strings.HasPrefix(name, search.Dir) {
@@ -178,12 +178,12 @@ func checkAliasOutput(t *testing.T, res *Result, files map[string][]byte, static
 			}
 		}
 	}
-	want := len(s.Routes) + len(s.Aliases) + statics + 4 + index
+	want := len(s.Routes) + len(s.Aliases) + statics + 5 + index
 	if len(s.Aliases) > 0 {
 		want++
 	}
 	if len(files) != want {
 		t.Log(slices.Sorted(maps.Keys(files)), s.Aliases)
-		t.Fatalf("%d outputs, want %d: %d routes, %d aliases, %d static files, %d index files, 4 or 5 generated", len(files), want, len(s.Routes), len(s.Aliases), statics, index)
+		t.Fatalf("%d outputs, want %d: %d routes, %d aliases, %d static files, %d index files, 5 or 6 generated", len(files), want, len(s.Routes), len(s.Aliases), statics, index)
 	}
 }

@@ -2,6 +2,7 @@ package build
 
 import (
 	"io/fs"
+	"net/url"
 	"strings"
 
 	"github.com/loa-vn/loa/internal/assets"
@@ -13,6 +14,20 @@ import (
 func (st *state) imageSize(name string) (w, h int, ok bool) {
 	size, ok := st.images[strings.TrimPrefix(name, "/")]
 	return size[0], size[1], ok
+}
+
+// icon returns the site URL of the theme's icon, static/img/favicon.svg,
+// for the web app manifest, or "" when the site has none.
+func (st *state) icon() string {
+	name, ok := st.assets["img/favicon.svg"]
+	if !ok {
+		return ""
+	}
+	u, err := url.Parse(st.baseURL)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSuffix(u.Path, "/") + "/" + name
 }
 
 // loadStatic processes static files: all of them, or only the changed

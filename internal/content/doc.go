@@ -45,6 +45,8 @@
 //	          * : ! ? # % \ " < > | or an empty, . or .. segment; not the address of
 //	          another page, a static file or a file Loa makes (the build says which)
 //	expires   date after which the item is no longer published
+//	updated   date of the last substantial change, on or after date (shown to
+//	          search engines as dateModified; the date when missing)
 //	slug      the last URL segment instead of the file name's slug (a–z, 0–9, -)
 //	unsafe    true to let raw HTML in the Markdown through (off by default)
 //	example   true marks sample content, shown to readers as "Bài mẫu"
@@ -60,10 +62,12 @@
 //	page      menu (true to list the page in the main navigation, ordered by weight)
 //
 // Topic, unit and section _index.md files take title, summary, weight, draft
-// and aliases. The home content/_index.md takes title (required), description,
-// publisher, address, phone, email and baseurl (the site's address, used when
-// neither -baseurl nor Netlify's URL is set; without an absolute one no feed
-// or sitemap is written, and loa build -strict fails).
+// and aliases. The home content/_index.md takes title (required), description
+// (the home page's description, and the site's), publisher, shortname (a short
+// site name of at most 30 characters, e.g. "Loa", put after page titles in
+// place of the long title), address, phone, email and baseurl (the site's
+// address, used when neither -baseurl nor Netlify's URL is set; without an
+// absolute one no feed or sitemap is written, and loa build -strict fails).
 //
 // # Text
 //

@@ -47,6 +47,7 @@ var fields = map[string]field{
 	"weight":   {kinds: append(append([]Kind{}, contentKinds...), indexKinds...), set: setInt(func(m *Meta) *int { return &m.Weight })},
 	"aliases":  {kinds: append(append([]Kind{}, contentKinds...), indexKinds...), set: setAliases},
 	"expires":  {set: setDate(func(m *Meta) *time.Time { return &m.Expires })},
+	"updated":  {set: setDate(func(m *Meta) *time.Time { return &m.Updated })},
 	"slug":     {set: setSlug},
 	"unsafe":   {set: setBool(func(m *Meta) *bool { return &m.Unsafe })},
 	"example":  {set: setBool(func(m *Meta) *bool { return &m.Example })},
@@ -66,6 +67,7 @@ var fields = map[string]field{
 
 	"description": {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Description })},
 	"publisher":   {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Publisher })},
+	"shortname":   {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.ShortName })},
 	"address":     {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Address })},
 	"phone":       {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Phone })},
 	"email":       {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Email })},

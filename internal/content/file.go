@@ -73,6 +73,7 @@ type Meta struct {
 	Weight   int
 	Aliases  []string
 	Expires  time.Time
+	Updated  time.Time // last substantial change; zero when not set
 	Slug     string
 	Unsafe   bool
 	Example  bool
@@ -94,6 +95,7 @@ type Meta struct {
 	// Home: site settings.
 	Description string
 	Publisher   string
+	ShortName   string // short site name for page titles
 	Address     string
 	Phone       string
 	Email       string

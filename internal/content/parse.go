@@ -124,6 +124,12 @@ func checkMeta(f *File) diag.List {
 	if f.Kind == KindDocument && f.Meta.Date.IsZero() {
 		f.Meta.Date = f.Meta.Issued
 	}
+	if u := f.Meta.Updated; !u.IsZero() && u.Before(f.Meta.Date) {
+		errs.Add(at(f.Meta.Line("updated")), "updated", fmt.Sprintf("%s is before the date %s", u.Format("2006-01-02"), f.Meta.Date.Format("2006-01-02")), "write a date on or after the date, or remove updated")
+	}
+	if n := utf8.RuneCountInString(f.Meta.ShortName); n > maxShortName {
+		errs.Add(at(f.Meta.Line("shortname")), "shortname", fmt.Sprintf("is %d characters long", n), fmt.Sprintf("write at most %d, e.g. shortname: \"Loa\"", maxShortName))
+	}
 	if (f.Kind == KindArticle && f.Meta.Topic != "" && f.Meta.Topic != f.Group) ||
 		(f.Kind == KindNews && f.Meta.Unit != "" && f.Meta.Unit != f.Group) {
 		key := map[Kind]string{KindArticle: "topic", KindNews: "unit"}[f.Kind]
@@ -131,6 +137,9 @@ func checkMeta(f *File) diag.List {
 	}
 	return errs
 }
+
+// maxShortName is the longest shortname, so that titles stay short.
+const maxShortName = 30
 
 var kindName = map[Kind]string{
 	KindHome: "the home page", KindSection: "a section", KindTopic: "a topic", KindArticle: "an article",

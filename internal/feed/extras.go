@@ -1,6 +1,8 @@
 package feed
 
 import (
+	"cmp"
+	"encoding/json"
 	"fmt"
 	"html"
 	"maps"
@@ -16,13 +18,22 @@ import (
 const (
 	RobotsTxt = "robots.txt"
 	Redirects = "_redirects" // the file of redirect rules that Netlify reads
+	Manifest  = "manifest.webmanifest"
 )
+
+// ThemeColor is the colour of the theme's header (--brand in site.css),
+// for the web app manifest.
+const ThemeColor = "#a3161b"
 
 // Options says which files Files makes.
 type Options struct {
 	BaseURL   string // the site's address, e.g. "https://example.org/portal/"; "/" when unknown
 	Sitemap   bool   // make sitemap.xml (with an absolute BaseURL)
 	OwnRobots bool   // the site has its own static/robots.txt: make none
+	// Icon is the site URL of the icon for the web app manifest, with the
+	// base path and fingerprint (e.g. "/portal/img/favicon.3f2a9c1b.svg");
+	// "" lists no icon.
+	Icon string
 }
 
 // Absolute reports whether the site's address is absolute (has a host).
@@ -66,6 +77,7 @@ func Files(s *site.Site, opt Options) (files, aliasPages map[string][]byte, err 
 		}
 		files[RobotsTxt] = []byte(robots)
 	}
+	files[Manifest] = manifest(s, base, opt.Icon)
 	var redirects strings.Builder
 	for _, from := range slices.Sorted(maps.Keys(s.Aliases)) {
 		to := base + s.Aliases[from]
@@ -85,7 +97,7 @@ type File struct{ Name, What string }
 // sitemap's too whatever opt.Sitemap says, so that no other output takes
 // one.
 func Names(s *site.Site, opt Options) []File {
-	var out []File
+	out := []File{{Manifest, "the web app manifest"}}
 	if Absolute(opt.BaseURL) {
 		out = append(out, File{"index.xml", "the feed of the site"}, File{"sitemap.xml", "the sitemap"})
 		for _, l := range slices.Concat(s.Topics, s.Units) {
@@ -111,6 +123,36 @@ func latest(s *site.Site) []*site.Page {
 	return all[:min(len(all), MaxItems)]
 }
 
+// manifest returns the web app manifest of the site: its name, short
+// name (the shortname setting, else the title), language, start page,
+// colours and icon.
+func manifest(s *site.Site, base, icon string) []byte {
+	type iconRef struct {
+		Src   string `json:"src"`
+		Sizes string `json:"sizes"`
+		Type  string `json:"type"`
+	}
+	m := struct {
+		Name       string    `json:"name"`
+		ShortName  string    `json:"short_name"`
+		Lang       string    `json:"lang"`
+		StartURL   string    `json:"start_url"`
+		Scope      string    `json:"scope"`
+		Display    string    `json:"display"`
+		ThemeColor string    `json:"theme_color"`
+		Background string    `json:"background_color"`
+		Icons      []iconRef `json:"icons,omitempty"`
+	}{s.Title, cmp.Or(s.ShortName, s.Title), "vi", base + "/", base + "/", "standalone", ThemeColor, "#ffffff", nil}
+	if icon != "" {
+		m.Icons = []iconRef{{icon, "any", "image/svg+xml"}}
+	}
+	out, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		panic(err) // a fixed struct of strings: a failure is a programming error
+	}
+	return append(out, '\n')
+}
+
 // redirectField percent-escapes the whitespace and control characters of
 // a path, so that it stays one field of one line of _redirects. Aliases
 // and page URLs hold none; the base path of the site's address might.
@@ -132,6 +174,6 @@ func redirectField(p string) string {
 // one without script.
 func aliasPage(abs, to string) []byte {
 	e := html.EscapeString(to)
-	return []byte(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Đã chuyển</title><link rel="canonical" href="` +
+	return []byte(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Đã chuyển</title><meta name="robots" content="noindex"><link rel="canonical" href="` +
 		html.EscapeString(abs) + `"><meta http-equiv="refresh" content="0; url=` + e + `"></head><body><p>Trang đã chuyển đến <a href="` + e + `">` + e + `</a>.</p></body></html>`)
 }

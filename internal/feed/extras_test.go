@@ -22,10 +22,10 @@ func TestFilesNames(t *testing.T) {
 		own  bool
 		want []string
 	}{
-		{"https://example.org/p q/", false, []string{"_redirects", "chu-de/a/index.xml", "index.xml", "robots.txt", "sitemap.xml", "tin-don-vi/b/index.xml"}},
-		{"https://example.org/p q/", true, []string{"_redirects", "chu-de/a/index.xml", "index.xml", "sitemap.xml", "tin-don-vi/b/index.xml"}},
-		{"/", false, []string{"_redirects", "robots.txt"}}, // no feeds or sitemap without an absolute address
-		{"/p q/", true, []string{"_redirects"}},
+		{"https://example.org/p q/", false, []string{"_redirects", "chu-de/a/index.xml", "index.xml", "manifest.webmanifest", "robots.txt", "sitemap.xml", "tin-don-vi/b/index.xml"}},
+		{"https://example.org/p q/", true, []string{"_redirects", "chu-de/a/index.xml", "index.xml", "manifest.webmanifest", "sitemap.xml", "tin-don-vi/b/index.xml"}},
+		{"/", false, []string{"_redirects", "manifest.webmanifest", "robots.txt"}}, // no feeds or sitemap without an absolute address
+		{"/p q/", true, []string{"_redirects", "manifest.webmanifest"}},
 	} {
 		opt := Options{BaseURL: tt.base, Sitemap: true, OwnRobots: tt.own}
 		files, pages, err := Files(s, opt)

@@ -86,7 +86,7 @@ type sitemapURL struct {
 func Sitemap(s *site.Site, abs func(string) string) []byte {
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, r := range s.Routes {
-		if r.Page.Kind == site.KindNotFound || r.Page.Kind == site.KindSearch {
+		if r.Page.NoIndex() || r.Page.Kind == site.KindSearch {
 			continue
 		}
 		u := sitemapURL{Loc: abs(r.URL)}

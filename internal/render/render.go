@@ -44,6 +44,10 @@
 //	kindName KIND    Vietnamese name of a page kind: "Bài viết", "Hỏi - đáp"…
 //	first N LIST     the first N pages of LIST
 //	jsonLD DATA      schema.org JSON-LD of the page (use inside <script type="application/ld+json">)
+//	pageTitle DATA   text of the page's <title>: the page's title, then the site's shortname, else
+//	                 the site's title when the whole stays within MaxTitle characters
+//	description DATA the page's meta description: the site's description on the home page, an
+//	                 item's summary, or a list's summary or a sentence made from its title
 //	hasOrigin        whether the site's absolute address is known (canonical and Open Graph URLs need it)
 //	share URL        Facebook share link for an absolute URL
 //	cached NAME KEY DATA  output of template NAME, made once per KEY for one state of the site
@@ -356,7 +360,9 @@ func (r *Renderer) funcs(asWritten bool) template.FuncMap {
 		"first": func(n int, l []*site.Page) []*site.Page {
 			return l[:min(n, len(l))]
 		},
-		"jsonLD": r.jsonLD,
+		"jsonLD":      r.jsonLD,
+		"pageTitle":   pageTitle,
+		"description": description,
 		"share": func(abs string) string {
 			return "https://www.facebook.com/sharer/sharer.php?u=" + url.QueryEscape(abs)
 		},

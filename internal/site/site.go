@@ -46,6 +46,7 @@ type Site struct {
 	Title       string
 	Description string
 	Publisher   string
+	ShortName   string // short name for page titles, "" when not set
 	Address     string
 	Phone       string
 	Email       string
@@ -286,7 +287,7 @@ func (s *Site) addGenerated() {
 	}
 	m := s.Home.Meta
 	s.Title, s.Description, s.Publisher = s.Home.Title, cmp.Or(m.Description, s.Home.Summary), m.Publisher
-	s.Address, s.Phone, s.Email, s.BaseURL = m.Address, m.Phone, m.Email, m.BaseURL
+	s.Address, s.Phone, s.Email, s.BaseURL, s.ShortName = m.Address, m.Phone, m.Email, m.BaseURL, m.ShortName
 	need := map[string]bool{
 		content.SectionTopics: len(s.Topics) > 0, content.SectionQA: len(s.QA) > 0,
 		content.SectionUnits: len(s.Units) > 0, content.SectionDocuments: len(s.Documents) > 0,

@@ -1,0 +1,173 @@
+package build
+
+import (
+	"encoding/json"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+var (
+	titleTag   = regexp.MustCompile(`<title>(.*?)</title>`)
+	descTag    = regexp.MustCompile(`<meta name=description content="([^"]*)">`)
+	ogDescTag  = regexp.MustCompile(`<meta property="og:description" content="([^"]*)">`)
+	ogAltTag   = regexp.MustCompile(`<meta property="og:image:alt" content="([^"]*)">`)
+	ogImageTag = regexp.MustCompile(`<meta property="og:image" `)
+	noindexTag = regexp.MustCompile(`<meta name="?robots"? content="?noindex"?>`)
+	canonical  = regexp.MustCompile(`<link rel="?canonical"? `)
+	iconTag    = regexp.MustCompile(`<link rel=icon href="([^"]*)"`)
+)
+
+// find returns the first group of re in page, or "(none)".
+func find(re *regexp.Regexp, page []byte) string {
+	if m := re.FindSubmatch(page); m != nil {
+		return string(m[1])
+	}
+	return "(none)"
+}
+
+// TestDescriptions checks the meta description of each kind of page: the
+// description setting on the home page (not its first paragraph), an
+// item's summary, and a sentence of its own on each list page.
+func TestDescriptions(t *testing.T) {
+	files := buildLDSite(t)
+	tests := []struct{ page, want string }{
+		{"index.html", "Trang tuyên truyền Chỉ thị 18 của thị trấn."},
+		{"chu-de/vai-tro/bai/index.html", `Tóm tắt &#34;có ngoặc&#34;`},
+		{"tin-don-vi/mttq/hoi-nghi/index.html", "Tin hội nghị."},
+		{"chu-de/index.html", "Các chủ đề tuyên truyền trên Cổng thông tin."},
+		{"chu-de/vai-tro/index.html", "Bài viết, hỏi - đáp và tin về chủ đề “Vai trò” trên Cổng thông tin."},
+		{"tin-don-vi/index.html", "Tin của các đơn vị trên Cổng thông tin."},
+		{"tin-don-vi/mttq/index.html", "Tin và bài viết của Ủy ban MTTQ trên Cổng thông tin."},
+		{"hoi-dap/index.html", "Câu hỏi và trả lời trên Cổng thông tin."},
+		{"the/index.html", "Các thẻ của bài viết, hỏi - đáp và tin trên Cổng thông tin."},
+		{"the/giam-sat/index.html", "Bài viết, hỏi - đáp và tin có thẻ “giám sát” trên Cổng thông tin."},
+		{"tim-kiem/index.html", "Tìm bài viết, hỏi - đáp, tin và văn bản trên Cổng thông tin."},
+		{"404.html", "Trang bạn tìm không có trên Cổng thông tin hoặc đã được chuyển đi."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.page, func(t *testing.T) {
+			page := files[tt.page]
+			if got := find(descTag, page); got != tt.want {
+				t.Errorf("description %q, want %q", got, tt.want)
+			}
+			if got := find(ogDescTag, page); got != tt.want {
+				t.Errorf("og:description %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestNoIndex checks that a tag page with one item, an alias's redirect
+// page and the 404 page are noindex and out of the sitemap, and that the
+// 404 page has no canonical URL.
+func TestNoIndex(t *testing.T) {
+	files := buildLDSite(t)
+	sitemap := string(files["sitemap.xml"])
+	tests := []struct {
+		page, loc string
+		noindex   bool
+	}{
+		{"the/mot-minh/index.html", "https://example.org/the/mot-minh/", true},
+		{"the/giam-sat/index.html", "https://example.org/the/giam-sat/", false},
+		{"cu/bai/index.html", "https://example.org/cu/bai/", true},
+		{"404.html", "https://example.org/404.html", true},
+		{"chu-de/vai-tro/bai/index.html", "https://example.org/chu-de/vai-tro/bai/", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.page, func(t *testing.T) {
+			if got := noindexTag.Match(files[tt.page]); got != tt.noindex {
+				t.Errorf("noindex %v, want %v", got, tt.noindex)
+			}
+			if got := strings.Contains(sitemap, "<loc>"+tt.loc+"</loc>"); got == tt.noindex {
+				t.Errorf("in the sitemap %v, want %v", got, !tt.noindex)
+			}
+		})
+	}
+	if canonical.Match(files["404.html"]) {
+		t.Error("404.html has a canonical URL")
+	}
+}
+
+// TestTitles checks that <title> ends with the shortname when the site
+// has one, and else with the site's title only while the whole stays
+// within 60 characters.
+func TestTitles(t *testing.T) {
+	site := func(home string) string {
+		return "-- content/_index.md --\n---\n" + home + "\n---\n" + `
+-- content/chu-de/vai-tro/_index.md --
+---
+title: "Vai trò"
+---
+-- content/chu-de/vai-tro/bai.md --
+---
+title: "Giám sát và phản biện xã hội của Mặt trận"
+date: 2026-11-20
+---
+Nội dung.
+`
+	}
+	tests := []struct{ name, home, page, want string }{
+		{"short site title", `title: "Loa"`, "chu-de/vai-tro/bai/index.html", "Giám sát và phản biện xã hội của Mặt trận | Loa"},
+		{"long site title", `title: "Loa - Tuyên truyền Chỉ thị 18-CT/TW"`, "chu-de/vai-tro/bai/index.html", "Giám sát và phản biện xã hội của Mặt trận"},
+		{"long site title, short page", `title: "Loa - Tuyên truyền Chỉ thị 18-CT/TW"`, "chu-de/vai-tro/index.html", "Vai trò | Loa - Tuyên truyền Chỉ thị 18-CT/TW"},
+		{"shortname", "title: \"Loa - Tuyên truyền Chỉ thị 18-CT/TW\"\nshortname: \"Loa 18\"", "chu-de/vai-tro/bai/index.html", "Giám sát và phản biện xã hội của Mặt trận | Loa 18"},
+		{"home", "title: \"Loa - Tuyên truyền Chỉ thị 18-CT/TW\"\nshortname: \"Loa 18\"", "index.html", "Loa - Tuyên truyền Chỉ thị 18-CT/TW"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, files, err := buildTxtar(t, txtar.Parse([]byte(site(tt.home))), "https://example.org/")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := find(titleTag, files[tt.page]); got != tt.want {
+				t.Errorf("title %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestShareImageAlt checks that every page with og:image describes it.
+func TestShareImageAlt(t *testing.T) {
+	files := buildLDSite(t)
+	for name, page := range files {
+		if !strings.HasSuffix(name, ".html") || !ogImageTag.Match(page) {
+			continue
+		}
+		if got := find(ogAltTag, page); got != "Biểu tượng chiếc loa trên nền đỏ" {
+			t.Errorf("%s: og:image:alt %q", name, got)
+		}
+	}
+}
+
+// TestManifest checks the web app manifest and its link from the pages.
+func TestManifest(t *testing.T) {
+	ar := txtar.Parse([]byte(ldSite))
+	ar.Files[0].Data = []byte(strings.Replace(string(ar.Files[0].Data), "---\n", "---\nshortname: \"Loa\"\n", 1))
+	_, files, err := buildTxtar(t, ar, "https://example.org/portal/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(files["manifest.webmanifest"], &got); err != nil {
+		t.Fatalf("manifest.webmanifest: %v\n%s", err, files["manifest.webmanifest"])
+	}
+	icon := find(iconTag, files["index.html"]) // the favicon, fingerprinted or not
+	if icon == "(none)" || !strings.HasPrefix(icon, "/portal/img/favicon") {
+		t.Fatalf("favicon link %q", icon)
+	}
+	want := map[string]any{
+		"name": "Cổng thông tin", "short_name": "Loa", "lang": "vi", "start_url": "/portal/", "scope": "/portal/",
+		"display": "standalone", "theme_color": "#a3161b", "background_color": "#ffffff",
+		"icons": []any{map[string]any{"src": icon, "sizes": "any", "type": "image/svg+xml"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("manifest\ngot  %v\nwant %v", got, want)
+	}
+	if !strings.Contains(string(files["index.html"]), `<link rel=manifest href="/portal/manifest.webmanifest">`) {
+		t.Error("index.html does not link the manifest")
+	}
+}
