@@ -134,7 +134,7 @@ func (c *Converter) newGoldmark(unsafe bool) goldmark.Markdown {
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, typographer),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(docRefs{}, 100), util.Prioritized(&linkPolicy{unsafe: unsafe}, 200)),
+			parser.WithASTTransformers(util.Prioritized(docRefs{}, 100), util.Prioritized(&linkPolicy{unsafe: unsafe}, 200), util.Prioritized(outline{}, 300)),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
