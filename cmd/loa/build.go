@@ -106,36 +106,46 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "loa build:", err)
 		return exitContent
 	}
-	res, err := build.Build(ctx, cfg, dir)
-	for _, w := range dir.Warnings() {
-		fmt.Fprintln(stderr, "loa:", w)
+	res, code := buildInto(ctx, cfg, dir, *out, *strict, stderr)
+	if res == nil {
+		return code
 	}
-	if err != nil || ctx.Err() != nil {
-		dir.Abort()
-		if code, ok := stopped(ctx, stderr, "loa build", *out+" was left as it was"); ok {
-			return code
-		}
-		return report(stderr, err)
-	}
-	if d := noBaseURL(res, *strict); d != nil && d.Severity == diag.Error {
-		dir.Abort()
-		return report(stderr, diag.List{d})
-	} else if d != nil {
-		res.Notices = append(res.Notices, d)
-	}
-	committing := time.Now()
-	if err := dir.Commit(); err != nil {
-		fmt.Fprintln(stderr, "loa build:", err)
-		return exitContent
-	}
-	res.Phases = append(res.Phases, build.Phase{Name: "swap in, remove old output", Duration: time.Since(committing)})
-	res.Duration += res.Phases[len(res.Phases)-1].Duration
 	res.Notices.Print(stderr)
 	printSummary(stdout, res, *out, *verbose)
 	if kept, replaced := dir.Stats(); *verbose && kept+replaced > 0 {
 		fmt.Fprintf(stdout, "  started from the previous output: %d files were already right, %d rewritten\n", kept, replaced)
 	}
 	return exitOK
+}
+
+// buildInto builds the site into dir and swaps it in as out, or leaves
+// out as it was and returns a nil Result with the exit code.
+func buildInto(ctx context.Context, cfg build.Config, dir *output.Dir, out string, strict bool, stderr io.Writer) (*build.Result, int) {
+	res, err := build.Build(ctx, cfg, dir)
+	for _, w := range dir.Warnings() {
+		fmt.Fprintln(stderr, "loa:", w)
+	}
+	if err != nil || ctx.Err() != nil {
+		dir.Abort()
+		if code, ok := stopped(ctx, stderr, "loa build", out+" was left as it was"); ok {
+			return nil, code
+		}
+		return nil, report(stderr, err)
+	}
+	if d := noBaseURL(res, strict); d != nil && d.Severity == diag.Error {
+		dir.Abort()
+		return nil, report(stderr, diag.List{d})
+	} else if d != nil {
+		res.Notices = append(res.Notices, d)
+	}
+	committing := time.Now()
+	if err := dir.Commit(); err != nil {
+		fmt.Fprintln(stderr, "loa build:", err)
+		return nil, exitContent
+	}
+	res.Phases = append(res.Phases, build.Phase{Name: "swap in, remove old output", Duration: time.Since(committing)})
+	res.Duration += res.Phases[len(res.Phases)-1].Duration
+	return res, exitOK
 }
 
 // noBaseURL says what a build without an absolute site address leaves out
