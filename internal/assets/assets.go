@@ -11,16 +11,18 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/loa-vn/loa/internal/content"
 )
 
 // Files is the set of static file names (slash paths under static/).
 type Files map[string]bool
 
 // List walks fsys (the static folder) and returns its files, skipping
-// the files and folders whose names ignored reports (dotfiles, editor
-// backups: content.Ignored). Whatever is not a folder is listed, links
-// and special files too, for the reader to refuse by name.
-func List(fsys fs.FS, ignored func(name string) bool) (Files, error) {
+// the names the whole site ignores (content.Ignored: dotfiles, editor
+// backups, Windows' folder files). Whatever is not a folder is listed,
+// links and special files too, for the reader to refuse by name.
+func List(fsys fs.FS) (Files, error) {
 	files := Files{}
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -30,7 +32,7 @@ func List(fsys fs.FS, ignored func(name string) bool) (Files, error) {
 			return err
 		}
 		base := d.Name()
-		if name != "." && ignored(base) {
+		if name != "." && content.Ignored(base) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

@@ -55,7 +55,7 @@ func Load(fsys fs.FS, cfg Config) (map[string]File, diag.List) {
 			return nil, content.ReadError("static", err) // the folder itself, e.g. a link out of the site
 		}
 	}
-	names, err := List(fsys, content.Ignored)
+	names, err := List(fsys)
 	if err != nil {
 		errs.Add(diag.Pos{File: "static"}, "", "cannot read: "+err.Error(), "")
 		return nil, errs

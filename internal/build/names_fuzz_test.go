@@ -19,7 +19,6 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/loa-vn/loa/internal/assets"
-	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/feed"
 	"github.com/loa-vn/loa/internal/output"
 	"github.com/loa-vn/loa/internal/search"
@@ -88,7 +87,7 @@ func FuzzAliases(f *testing.F) {
 	}
 	cfg := Config{Site: fsys, Theme: os.DirFS("../.."), BaseURL: "https://example.org/", Now: testNow}
 	_, static := cfg.layers()
-	statics, err := assets.List(static, content.Ignored)
+	statics, err := assets.List(static)
 	if err != nil {
 		f.Fatal(err)
 	}
