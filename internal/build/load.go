@@ -126,7 +126,7 @@ func (b *Builder) listContent(ctx context.Context, prev *state, changed []string
 	names, errs := content.List(b.cfg.Site)
 	var toRead []string
 	for _, name := range names {
-		if prev != nil && prev.files[name] != nil && !touched(name, changed) {
+		if prev != nil && prev.files[name] != nil && !Touched(name, changed) {
 			next.files[name], next.sums[name] = prev.files[name], prev.sums[name]
 			continue
 		}

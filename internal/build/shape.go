@@ -186,8 +186,9 @@ func onlyEdits(fsys fs.FS, prev *state, changed []string) bool {
 	return true
 }
 
-// touched reports whether name, or a folder holding it, is in changed.
-func touched(name string, changed []string) bool {
+// Touched reports whether name, or a folder holding it, is in changed
+// (slash paths from the site root, as Rebuild takes them).
+func Touched(name string, changed []string) bool {
 	for _, c := range changed {
 		if name == c || strings.HasPrefix(name, strings.TrimSuffix(c, "/")+"/") {
 			return true

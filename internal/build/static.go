@@ -36,7 +36,7 @@ func (b *Builder) loadStatic(fsys fs.FS, prev *state, changed []string) (map[str
 	cfg := assets.Config{Site: b.cfg.Site, Minify: b.min.Bytes, Fingerprint: !b.cfg.Dev}
 	if prev != nil {
 		cfg.Prev = prev.statics
-		cfg.Changed = func(name string) bool { return touched("static/"+name, changed) }
+		cfg.Changed = func(name string) bool { return Touched("static/"+name, changed) }
 	}
 	return assets.Load(fsys, cfg)
 }

@@ -6,9 +6,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"time"
 
+	"github.com/loa-vn/loa/internal/build"
 	"github.com/loa-vn/loa/internal/diag"
 )
 
@@ -38,7 +38,7 @@ func (s *Server) unsettled(err error, changed []string) bool {
 		if tempName(path.Base(name)) {
 			return true
 		}
-		if !slices.ContainsFunc(changed, func(c string) bool { return touched(name, c) }) {
+		if !build.Touched(name, changed) {
 			continue
 		}
 		if _, err := os.Lstat(filepath.Join(s.cfg.Dir, filepath.FromSlash(name))); errors.Is(err, fs.ErrNotExist) {
@@ -46,11 +46,6 @@ func (s *Server) unsettled(err error, changed []string) bool {
 		}
 	}
 	return false
-}
-
-// touched reports whether name is the changed path c or inside it.
-func touched(name, c string) bool {
-	return name == c || len(name) > len(c) && name[:len(c)] == c && name[len(c)] == '/'
 }
 
 // tempName reports whether name is that of the temporary file sed -i
