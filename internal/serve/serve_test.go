@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -101,25 +100,7 @@ func startSiteWith(t *testing.T, set func(*Config)) *testSite {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { resp.Body.Close() })
-	go func() {
-		sc := bufio.NewScanner(resp.Body)
-		var ev event
-		for sc.Scan() {
-			line := sc.Text()
-			switch {
-			case strings.HasPrefix(line, "event: "):
-				ev.name = strings.TrimPrefix(line, "event: ")
-			case strings.HasPrefix(line, "data: "):
-				if ev.data != "" {
-					ev.data += "\n"
-				}
-				ev.data += strings.TrimPrefix(line, "data: ")
-			case line == "" && ev.name != "":
-				ts.evs <- ev
-				ev = event{}
-			}
-		}
-	}()
+	go readEvents(resp.Body, ts.evs)
 	time.Sleep(100 * time.Millisecond) // let the watcher settle
 	return ts
 }

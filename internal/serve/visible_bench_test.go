@@ -159,6 +159,9 @@ func readEvents(r io.Reader, evs chan<- event) {
 		case strings.HasPrefix(line, "event: "):
 			ev.name = strings.TrimPrefix(line, "event: ")
 		case strings.HasPrefix(line, "data: "):
+			if ev.data != "" {
+				ev.data += "\n"
+			}
 			ev.data += strings.TrimPrefix(line, "data: ")
 		case line == "" && ev.name != "":
 			evs <- ev
