@@ -25,6 +25,7 @@ var allowed = map[string][]string{
 	"serve":       {"build", "output", "diag", "content"},
 	"site":        {"content", "markdown", "diag", "vntext"},
 	"vntext":      {},
+	"gitdate":     {},
 	"bench":       {"vntext", "build", "output", "content", "par"},
 }
 

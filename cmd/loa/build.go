@@ -16,6 +16,7 @@ import (
 	"github.com/loa-vn/loa/internal/build"
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/gitdate"
 	"github.com/loa-vn/loa/internal/output"
 )
 
@@ -92,6 +93,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return usageError(stderr, "loa build", "%v", err)
 	}
+	cfg.Committed = gitdate.Start(ctx, sf.source)
 	if err := checkOut(sf.source, *out); err != nil {
 		return usageError(stderr, "loa build", "%v", err)
 	}

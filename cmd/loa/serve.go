@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/loa-vn/loa/internal/gitdate"
 	"github.com/loa-vn/loa/internal/serve"
 )
 
@@ -32,6 +33,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return usageError(stderr, "loa serve", "%v", err)
 	}
 	cfg.BaseURL, cfg.Now, cfg.Clock = "/", time.Time{}, now
+	// The commit dates are read once: a rebuild runs no git.
+	cfg.Committed = gitdate.Start(ctx, sf.source)
 	srv := serve.New(serve.Config{Build: cfg, Dir: sf.source, Addr: *addr, Log: stdout, Poll: *poll})
 	err = srv.Run(ctx, func(a string) {
 		fmt.Fprintf(stdout, "serving on http://%s/ (Ctrl+C to stop)\n", a)

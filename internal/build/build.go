@@ -33,6 +33,13 @@ type Config struct {
 	DeferSearch bool
 	// Clock gives the time of each rebuild when Now is zero; time.Now when nil.
 	Clock func() time.Time
+	// Committed gives the time of a file's last Git commit (slash path
+	// from the site root, such as "content/a.md"), or the zero time; pages
+	// without an updated key take it as their last change when it is
+	// after their date (site.Page.Modified). Nil: none. It is called on
+	// every build and rebuild, so it must not be slow: load the dates once
+	// (gitdate.Load) and look them up.
+	Committed func(path string) time.Time
 
 	// minifyPages minifies each page rather than the layouts once, for the
 	// test that shows the two give the same pages.

@@ -130,8 +130,9 @@ func (r *Renderer) publisher(s *site.Site) ldOrg {
 
 // article describes an article (Article) or a news item (NewsArticle).
 // Its author is the author key, else the unit that wrote it (with the
-// unit's page), else the publisher; dateModified is the updated key, else
-// the date.
+// unit's page), else the publisher; dateModified is the page's last
+// change (the updated key, else the file's last commit; site.Page.Modified),
+// else the date.
 func (r *Renderer) article(s *site.Site, p *site.Page) ldArticle {
 	a := ldArticle{
 		Type: "Article", Headline: p.Title, Description: p.Summary,
@@ -142,8 +143,8 @@ func (r *Renderer) article(s *site.Site, p *site.Page) ldArticle {
 	if p.Kind == content.KindNews {
 		a.Type = "NewsArticle"
 	}
-	if !p.Meta.Updated.IsZero() {
-		a.DateModified = p.Meta.Updated.Format(time.RFC3339)
+	if !p.Modified.IsZero() {
+		a.DateModified = p.Modified.Format(time.RFC3339)
 	}
 	switch {
 	case p.Meta.Author != "":

@@ -6,6 +6,7 @@ import (
 
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/markdown"
+	"github.com/loa-vn/loa/internal/vntext"
 )
 
 // Kinds of pages that have no content file of their own.
@@ -29,6 +30,10 @@ type Page struct {
 	Title   string
 	Summary string    // from front matter, else the first paragraph
 	Date    time.Time // zero for pages without a date
+	// Modified is the last substantial change: the updated key, else the
+	// file's last Git commit (Config.Committed) when after Date; zero
+	// when neither is known.
+	Modified time.Time
 
 	Section *Page   // the section list the page belongs to, nil for home
 	Topic   *Page   // topic of an article, Q&A item or news item
@@ -49,6 +54,15 @@ func (p *Page) Path() string {
 		return ""
 	}
 	return p.File.Path
+}
+
+// Revised returns p.Modified when it falls on a later day than p.Date in
+// Vietnam's zone, for the page to show as "Cập nhật"; else the zero time.
+func (p *Page) Revised() time.Time {
+	if p.Modified.IsZero() || vntext.ShortDate(p.Modified) == vntext.ShortDate(p.Date) || p.Modified.Before(p.Date) {
+		return time.Time{}
+	}
+	return p.Modified
 }
 
 // NoIndex reports whether search engines should leave p out: the 404

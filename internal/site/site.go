@@ -38,6 +38,10 @@ type Config struct {
 	// StaticFile reports whether a file exists under static/ (slash path
 	// without leading slash). Nil means none does.
 	StaticFile func(path string) bool
+	// Committed gives the time of a file's last Git commit (slash path
+	// from the site root), or the zero time; see Page.Modified. Nil means
+	// no file's is known.
+	Committed func(path string) time.Time
 }
 
 // Site is the model of a whole site.
@@ -140,12 +144,28 @@ func (cfg Config) Expired(f *content.File) bool {
 	return !cfg.Published(f) && cfg.Published(&content.File{Meta: m})
 }
 
-func newPage(f *content.File, body *markdown.Result) *Page {
+func (cfg Config) newPage(f *content.File, body *markdown.Result) *Page {
 	p := &Page{Kind: f.Kind, URL: f.URL, File: f, Meta: &f.Meta, Body: body, Title: f.Meta.Title, Summary: f.Meta.Summary, Date: f.Meta.Date}
+	p.Modified = cfg.modified(f)
 	if p.Summary == "" && body != nil {
 		p.Summary = shorten(body.Lead, 220)
 	}
 	return p
+}
+
+// modified is f's last substantial change: its updated key, else its
+// last commit when that is after its date, else zero.
+func (cfg Config) modified(f *content.File) time.Time {
+	if !f.Meta.Updated.IsZero() {
+		return f.Meta.Updated
+	}
+	if cfg.Committed == nil {
+		return time.Time{}
+	}
+	if c := cfg.Committed(f.Path); c.After(f.Meta.Date) {
+		return c.In(vntext.Zone)
+	}
+	return time.Time{}
 }
 
 // shorten cuts s to at most n runes at a word boundary, adding "…".
@@ -178,7 +198,7 @@ func (s *Site) addPages(files []*content.File, bodies map[*content.File]*markdow
 			}
 			continue
 		}
-		p := newPage(f, bodies[f])
+		p := s.newPage(f, bodies[f])
 		if owners.claim(p.URL, p, diag.Pos{File: f.Path, Line: f.Meta.Line("slug")}, "") {
 			pages = append(pages, p)
 		}

@@ -11,16 +11,16 @@ import (
 // and lead; or, when the caller calls Relabel next, a changed title. It
 // reports false when the page is not in the model; the caller then builds
 // a new model. Update is an exception to the model being read-only: it
-// changes the File, Meta, Body, Title, Summary and Date of that one page,
-// and nothing else. Only the Builder, which owns the model, calls it,
+// changes the File, Meta, Body, Title, Summary, Date and Modified of that
+// one page, and nothing else. Only the Builder, which owns the model, calls it,
 // between two builds.
 func (s *Site) Update(f *content.File, body *markdown.Result) bool {
 	p := s.byURL[f.URL]
 	if p == nil || p.File == nil || p.File.Path != f.Path {
 		return false
 	}
-	np := newPage(f, body)
-	p.File, p.Meta, p.Body, p.Title, p.Summary, p.Date = np.File, np.Meta, np.Body, np.Title, np.Summary, np.Date
+	np := s.newPage(f, body)
+	p.File, p.Meta, p.Body, p.Title, p.Summary, p.Date, p.Modified = np.File, np.Meta, np.Body, np.Title, np.Summary, np.Date, np.Modified
 	s.edits++
 	return true
 }
