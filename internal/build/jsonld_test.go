@@ -186,3 +186,96 @@ func TestJSONLD(t *testing.T) {
 		t.Errorf("404.html has JSON-LD %+v, want none", got)
 	}
 }
+
+// docSite has a document with every field and a file, and one with only
+// what a document must have.
+const docSite = `
+-- content/_index.md --
+---
+title: "Cổng"
+---
+-- content/van-ban/ct.md --
+---
+title: "Chỉ thị số 18-CT/TW"
+number: "18-CT/TW"
+type: "Chỉ thị"
+issuer: "Ban Bí thư"
+issued: 2022-10-26
+signer: "Võ Văn Thưởng"
+summary: "Về giám sát, phản biện xã hội."
+expires: 2027-01-01
+file: files/ct-18.PDF
+---
+Nội dung.
+-- content/van-ban/cv.md --
+---
+title: "Công văn"
+issuer: "Đảng ủy"
+---
+Nội dung.
+-- static/files/ct-18.PDF --
+%PDF-1.4
+`
+
+// TestDocumentJSONLD checks the DigitalDocument of document pages.
+func TestDocumentJSONLD(t *testing.T) {
+	_, files, err := buildTxtar(t, txtar.Parse([]byte(docSite)), "https://example.org/portal/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type media struct {
+		Type           string `json:"@type"`
+		ContentURL     string
+		EncodingFormat string
+	}
+	type org struct {
+		Type string `json:"@type"`
+		Name string
+	}
+	type doc struct {
+		Type                                    string `json:"@type"`
+		Name, Identifier, Genre, Abstract       string
+		DatePublished, InLanguage, URL, Expires string
+		Author                                  *org
+		Encoding                                *media
+	}
+	read := func(name string) doc {
+		t.Helper()
+		m := ldScript.FindSubmatch(files[name])
+		if m == nil {
+			t.Fatalf("%s: no JSON-LD", name)
+		}
+		var g struct {
+			Graph []json.RawMessage `json:"@graph"`
+		}
+		if err := json.Unmarshal(m[1], &g); err != nil {
+			t.Fatal(err)
+		}
+		for _, raw := range g.Graph {
+			var d doc
+			if err := json.Unmarshal(raw, &d); err != nil {
+				t.Fatal(err)
+			}
+			if d.Type == "DigitalDocument" {
+				return d
+			}
+		}
+		t.Fatalf("%s: no DigitalDocument in %s", name, m[1])
+		return doc{}
+	}
+	got := read("van-ban/ct/index.html")
+	want := doc{
+		Type: "DigitalDocument", Name: "Chỉ thị số 18-CT/TW", Identifier: "18-CT/TW", Genre: "Chỉ thị",
+		Abstract: "Về giám sát, phản biện xã hội.", DatePublished: "2022-10-26", InLanguage: "vi",
+		URL: "https://example.org/portal/van-ban/ct/", Expires: "2027-01-01",
+		Author:   &org{"Organization", "Ban Bí thư"},
+		Encoding: &media{"MediaObject", "https://example.org/portal/files/ct-18.PDF", "application/pdf"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("full document\ngot  %+v\nwant %+v", got, want)
+	}
+	got = read("van-ban/cv/index.html")
+	if got.Identifier != "" || got.Genre != "" || got.DatePublished != "" || got.Expires != "" || got.Encoding != nil || got.Author == nil || got.Author.Name != "Đảng ủy" {
+		t.Errorf("bare document %+v", got)
+	}
+}

@@ -3,10 +3,13 @@ package render
 import (
 	"encoding/json"
 	"html/template"
+	"path"
+	"strings"
 	"time"
 
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/site"
+	"github.com/loa-vn/loa/internal/vntext"
 )
 
 // The schema.org types Loa describes pages with. Fields are in the order
@@ -58,6 +61,24 @@ type (
 		Telephone string `json:"telephone,omitempty"`
 		Email     string `json:"email,omitempty"`
 	}
+	ldDocument struct {
+		Type          string   `json:"@type"`
+		Name          string   `json:"name"`
+		Identifier    string   `json:"identifier,omitempty"`
+		Genre         string   `json:"genre,omitempty"`
+		Abstract      string   `json:"abstract,omitempty"`
+		DatePublished string   `json:"datePublished,omitempty"`
+		Author        *ldOrg   `json:"author,omitempty"`
+		InLanguage    string   `json:"inLanguage"`
+		URL           string   `json:"url"`
+		Expires       string   `json:"expires,omitempty"`
+		Encoding      *ldMedia `json:"encoding,omitempty"`
+	}
+	ldMedia struct {
+		Type           string `json:"@type"`
+		ContentURL     string `json:"contentUrl"`
+		EncodingFormat string `json:"encodingFormat,omitempty"`
+	}
 	ldFAQ struct {
 		Type      string       `json:"@type"`
 		Questions []ldQuestion `json:"mainEntity"`
@@ -76,7 +97,8 @@ type (
 // jsonLD returns the schema.org description of the page: a BreadcrumbList
 // (not on the 404 page, which has no place in the site), plus WebSite and
 // Organization on the home page, Article for articles, NewsArticle for
-// news and FAQPage for a Q&A item's own page. It is already JSON, safe
+// news, FAQPage for a Q&A item's own page and DigitalDocument for a
+// document. It is already JSON, safe
 // inside <script>: encoding/json writes <, > and & as \u003c, \u003e and
 // \u0026, so no "</script>" can appear.
 func (r *Renderer) jsonLD(d *Data) (template.JS, error) {
@@ -96,6 +118,8 @@ func (r *Renderer) jsonLD(d *Data) (template.JS, error) {
 		g.Graph = append(g.Graph, r.article(d.Site, p))
 	case content.KindQA:
 		g.Graph = append(g.Graph, faq(p))
+	case content.KindDocument:
+		g.Graph = append(g.Graph, r.document(p))
 	}
 	out, err := json.Marshal(g)
 	return template.JS(out), err
@@ -156,6 +180,53 @@ func (r *Renderer) article(s *site.Site, p *site.Page) ldArticle {
 		a.Image = r.abs("/" + p.Meta.Image)
 	}
 	return a
+}
+
+// document describes a page of the documents registry as a
+// DigitalDocument: its number (identifier), type (genre), summary
+// (abstract), date of issue (datePublished), issuing body (author), the
+// end of its validity (expires) and its attached file (encoding). It is
+// not a Legislation: the registry holds Party directives, plans and
+// official letters besides laws, and schema.org's Legislation is for
+// legal acts; Google reads neither type.
+func (r *Renderer) document(p *site.Page) ldDocument {
+	m := p.Meta
+	d := ldDocument{
+		Type: "DigitalDocument", Name: p.Title, Identifier: m.Number, Genre: m.Type,
+		Abstract: p.Summary, InLanguage: "vi", URL: r.abs(p.URL),
+	}
+	if !m.Issued.IsZero() {
+		d.DatePublished = m.Issued.In(vntext.Zone).Format(time.DateOnly)
+	}
+	if m.Issuer != "" {
+		d.Author = &ldOrg{Type: "Organization", Name: m.Issuer}
+	}
+	if !m.Expires.IsZero() {
+		d.Expires = m.Expires.In(vntext.Zone).Format(time.DateOnly)
+	}
+	if m.File != "" {
+		d.Encoding = &ldMedia{"MediaObject", r.abs("/" + m.File), mediaTypes[strings.ToLower(path.Ext(m.File))]}
+	}
+	return d
+}
+
+// mediaTypes are the types of the files documents attach, by extension.
+// A fixed table, not mime.TypeByExtension: that reads the system's tables,
+// and the output must not depend on the machine.
+var mediaTypes = map[string]string{
+	".pdf":  "application/pdf",
+	".doc":  "application/msword",
+	".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	".xls":  "application/vnd.ms-excel",
+	".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	".odt":  "application/vnd.oasis.opendocument.text",
+	".ods":  "application/vnd.oasis.opendocument.spreadsheet",
+	".rtf":  "application/rtf",
+	".txt":  "text/plain",
+	".zip":  "application/zip",
+	".jpg":  "image/jpeg",
+	".jpeg": "image/jpeg",
+	".png":  "image/png",
 }
 
 // faq describes a Q&A item's own page, which shows the whole answer. The
