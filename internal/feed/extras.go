@@ -34,6 +34,21 @@ type Options struct {
 	// base path and fingerprint (e.g. "/portal/img/favicon.3f2a9c1b.svg");
 	// "" lists no icon.
 	Icon string
+	// Card gives what the Open Graph tags of an alias page say of the page
+	// it leads to, so that a link to the old address shared on a social
+	// network shows the same card as the page's own; nil: only its title.
+	Card func(p *site.Page) Card
+}
+
+// Card is what a page shows when shared (its Open Graph tags).
+type Card struct {
+	Title       string
+	Description string
+	Type        string // og:type: "article" or "website"
+	// Image is the site URL, with the base path, of the shared image
+	// (e.g. "/portal/img/og.3f2a9c1b.png"); "" for none.
+	Image    string
+	ImageAlt string
 }
 
 // Absolute reports whether the site's address is absolute (has a host).
@@ -82,7 +97,14 @@ func Files(s *site.Site, opt Options) (files, aliasPages map[string][]byte, err 
 	for _, from := range slices.Sorted(maps.Keys(s.Aliases)) {
 		to := base + s.Aliases[from]
 		fmt.Fprintf(&redirects, "%s %s 301!\n", redirectField(base+from), redirectField(to))
-		aliasPages[from] = aliasPage(abs(s.Aliases[from]), to)
+		card := Card{Title: s.Title}
+		if p := s.Page(s.Aliases[from]); p != nil {
+			card = Card{Title: p.Title, Type: "website"}
+			if opt.Card != nil {
+				card = opt.Card(p)
+			}
+		}
+		aliasPages[from] = aliasPage(s.Title, origin, abs(s.Aliases[from]), to, card)
 	}
 	if redirects.Len() > 0 {
 		files[Redirects] = []byte(redirects.String())
@@ -171,9 +193,25 @@ func redirectField(p string) string {
 }
 
 // aliasPage is a tiny page that sends readers from an old URL to the new
-// one without script.
-func aliasPage(abs, to string) []byte {
-	e := html.EscapeString(to)
-	return []byte(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Đã chuyển</title><meta name="robots" content="noindex"><link rel="canonical" href="` +
-		html.EscapeString(abs) + `"><meta http-equiv="refresh" content="0; url=` + e + `"></head><body><p>Trang đã chuyển đến <a href="` + e + `">` + e + `</a>.</p></body></html>`)
+// one without script. Search engines do not index it (noindex, and a
+// canonical link to the new address); social networks that read it show
+// the card of the new page, with its address (og:url), when the site's
+// address is absolute (origin not ""); they need absolute URLs.
+func aliasPage(siteTitle, origin, abs, to string, c Card) []byte {
+	e, esc := html.EscapeString(to), html.EscapeString
+	var b strings.Builder
+	b.WriteString(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Đã chuyển</title><meta name="robots" content="noindex"><link rel="canonical" href="` + esc(abs) + `">`)
+	b.WriteString(`<meta property="og:site_name" content="` + esc(siteTitle) + `"><meta property="og:locale" content="vi_VN">`)
+	b.WriteString(`<meta property="og:type" content="` + esc(cmp.Or(c.Type, "website")) + `"><meta property="og:title" content="` + esc(c.Title) + `">`)
+	if c.Description != "" {
+		b.WriteString(`<meta property="og:description" content="` + esc(c.Description) + `">`)
+	}
+	if origin != "" {
+		b.WriteString(`<meta property="og:url" content="` + esc(abs) + `">`)
+		if c.Image != "" {
+			b.WriteString(`<meta property="og:image" content="` + esc(origin+c.Image) + `"><meta property="og:image:alt" content="` + esc(c.ImageAlt) + `">`)
+		}
+	}
+	b.WriteString(`<meta http-equiv="refresh" content="0; url=` + e + `"></head><body><p>Trang đã chuyển đến <a href="` + e + `">` + e + `</a>.</p></body></html>`)
+	return []byte(b.String())
 }

@@ -75,6 +75,12 @@ func description(d *Data) string {
 	return desc
 }
 
+// Description returns the meta description of the first page of p, as
+// its own page shows it (for the pages of aliases, made without layouts).
+func Description(s *site.Site, p *site.Page) string {
+	return description(&Data{Site: s, Page: p})
+}
+
 // sectionDescription describes a section list that has no summary.
 func sectionDescription(p *site.Page, name string) string {
 	switch p.URL {
