@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"regexp"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -101,6 +102,11 @@ func TestDateModifiedFromCommits(t *testing.T) {
 			page := files[tt.page]
 			if m := ldModified.FindSubmatch(page); m == nil || string(m[1]) != tt.modified {
 				t.Errorf("%s: dateModified %q, want %q", tt.page, m, tt.modified)
+			}
+			// The sitemap gives the day of the last change.
+			loc := "<loc>https://example.org/" + strings.TrimSuffix(tt.page, "index.html") + `</loc>\s*<lastmod>` + tt.modified[:10] + "</lastmod>"
+			if !regexp.MustCompile(loc).Match(files["sitemap.xml"]) {
+				t.Errorf("sitemap.xml has no %q", loc)
 			}
 			byline := string(bylineRe.Find(page))
 			wantShown := regexp.MustCompile(`Cập nhật: <time datetime="[^"]+">` + regexp.QuoteMeta(tt.shown) + `</time>`)

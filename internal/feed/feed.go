@@ -82,7 +82,8 @@ type sitemapURL struct {
 	LastMod string   `xml:"lastmod,omitempty"`
 }
 
-// Sitemap lists every route of the site.
+// Sitemap lists every route of the site, with the day of its last change
+// (site.Page.Modified, else its date) when it has one.
 func Sitemap(s *site.Site, abs func(string) string) []byte {
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, r := range s.Routes {
@@ -90,8 +91,11 @@ func Sitemap(s *site.Site, abs func(string) string) []byte {
 			continue
 		}
 		u := sitemapURL{Loc: abs(r.URL)}
-		if !r.Page.Date.IsZero() {
-			u.LastMod = r.Page.Date.Format("2006-01-02")
+		if last := r.Page.Date; !last.IsZero() || !r.Page.Modified.IsZero() {
+			if r.Page.Modified.After(last) {
+				last = r.Page.Modified
+			}
+			u.LastMod = last.Format(time.DateOnly)
 		}
 		set.URLs = append(set.URLs, u)
 	}
