@@ -46,7 +46,9 @@
 //	          another page, a static file or a file Loa makes (the build says which)
 //	expires   date after which the item is no longer published
 //	updated   date of the last substantial change, on or after date (shown to
-//	          search engines as dateModified; the date when missing)
+//	          search engines as dateModified and to readers as "Cập nhật";
+//	          when missing, the file's last Git commit if later than the
+//	          date, else the date)
 //	slug      the last URL segment instead of the file name's slug (a–z, 0–9, -)
 //	unsafe    true to let raw HTML in the Markdown through (off by default)
 //	example   true marks sample content, shown to readers as "Bài mẫu"
