@@ -55,6 +55,10 @@
 //	                 decide the output, as a page's .URL does for its item card
 //	imageSize NAME   [width, height] of a static image, or nil
 //	navKey DATA      the page's URL if it is a navigation link, else "" (the key of the header)
+//	ext PATH         the upper-case extension of a file name: ext "files/a.pdf" → "PDF"
+//	fileSize PATH    the size of a static attachment, "245 KB" or "1,2 MB"; "" when unknown
+//	docTypeURL NAME  URL of the registry page of a document type: "Chỉ thị" → "/van-ban/loai/chi-thi/"
+//	docIssuerURL NAME URL of the registry page of an issuer: "Quốc hội" → "/van-ban/co-quan/quoc-hoi/"
 //
 // # Errors
 //
@@ -92,6 +96,9 @@ type Config struct {
 	Dev     bool              // serve mode: add the live-reload script
 	// ImageSize gives the width and height of a static image ("img/a.png").
 	ImageSize func(name string) (w, h int, ok bool)
+	// FileSize gives the size in bytes of a static attachment
+	// ("files/a.pdf"), for the documents registry.
+	FileSize func(name string) (n int64, ok bool)
 	// Minify, when set, minifies the source of each layout file once, so
 	// that pages come out minified without minifying each page.
 	Minify func(src string) (string, error)
@@ -385,5 +392,17 @@ func (r *Renderer) funcs(asWritten bool) template.FuncMap {
 		"add1":   func(n int) int { return n + 1 },
 		"list":   func(items ...string) []string { return items },
 		"ext":    func(p string) string { return strings.ToUpper(strings.TrimPrefix(path.Ext(p), ".")) },
+		"fileSize": func(name string) string {
+			if r.cfg.FileSize == nil {
+				return ""
+			}
+			n, ok := r.cfg.FileSize(name)
+			if !ok {
+				return ""
+			}
+			return vntext.ByteSize(n)
+		},
+		"docTypeURL":   site.DocTypeURL,
+		"docIssuerURL": site.DocIssuerURL,
 	}
 }

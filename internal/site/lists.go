@@ -208,6 +208,9 @@ func (s *Site) route() {
 	for _, t := range s.Tags {
 		s.addPaged("list", t.Page)
 	}
+	for _, g := range slices.Concat(s.DocTypes, s.DocIssuers) {
+		s.addRoute("documents", g)
+	}
 	s.addRoute("404", s.NotFound)
 	slices.SortFunc(s.Routes, func(a, b *Route) int { return cmp.Compare(a.URL, b.URL) })
 	s.indexURLs()

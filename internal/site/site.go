@@ -60,8 +60,12 @@ type Site struct {
 	Articles  []*Page // newest first
 	QA        []*Page // newest first
 	News      []*Page // newest first
-	Documents []*Page // newest issued first
-	Featured  []*Page // featured articles and news, newest first
+	Documents []*Page // newest issued first (see newestIssued)
+	// The registry's filter pages, which Loa makes: one per document type
+	// (/van-ban/loai/…/) and one per issuer (/van-ban/co-quan/…/), each
+	// listing its documents newest issued first; by name.
+	DocTypes, DocIssuers []*Page
+	Featured             []*Page // featured articles and news, newest first
 
 	// The first items of lists, as pages other than the lists' own show
 	// them (see FeaturedPreview and the other cuts).
@@ -105,6 +109,7 @@ func New(files []*content.File, bodies map[*content.File]*markdown.Result, cfg C
 	s.addPages(files, bodies, &errs)
 	s.link(files, &errs)
 	s.sortLists()
+	s.groupDocuments()
 	s.buildTags(&errs)
 	s.preview()
 	s.relate()
@@ -438,9 +443,10 @@ func (s *Site) sortLists() {
 	slices.SortFunc(s.Topics, byWeight)
 	slices.SortFunc(s.Units, byWeight)
 	slices.SortFunc(s.Menu, byWeight)
-	for _, l := range [][]*Page{s.Articles, s.QA, s.News, s.Documents} {
+	for _, l := range [][]*Page{s.Articles, s.QA, s.News} {
 		slices.SortFunc(l, newestFirst)
 	}
+	slices.SortFunc(s.Documents, newestIssued)
 	for _, l := range [][]*Page{s.Articles, s.News} {
 		for _, p := range l {
 			if p.Meta.Featured {
