@@ -33,6 +33,10 @@ type Config struct {
 	DeferSearch bool
 	// Clock gives the time of each rebuild when Now is zero; time.Now when nil.
 	Clock func() time.Time
+	// Forms: the host takes the posts of HTML forms, as Netlify does
+	// (loa build sets it when $NETLIFY is "true"), so the question page
+	// shows its form; without, it offers the site's e-mail and Zalo.
+	Forms bool
 
 	// minifyPages minifies each page rather than the layouts once, for the
 	// test that shows the two give the same pages.

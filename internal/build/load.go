@@ -254,7 +254,7 @@ func (b *Builder) buildModel(prev, next *state, reparsed []*content.File, static
 		}
 	}
 	m.reshaped = true
-	publish := site.Config{Now: now, Drafts: b.cfg.Drafts}
+	publish := site.Config{Now: now, Drafts: b.cfg.Drafts, Forms: b.cfg.Forms}
 	publish.StaticFile = func(name string) bool { _, ok := next.statics[name]; return ok }
 	s, errs := site.New(next.sorted, next.bodies, publish)
 	m.site = s

@@ -65,7 +65,9 @@
 // and aliases. The home content/_index.md takes title (required), description
 // (the home page's description, and the site's), publisher, shortname (a short
 // site name of at most 30 characters, e.g. "Loa", put after page titles in
-// place of the long title), address, phone, email and baseurl (the site's
+// place of the long title), address, phone, email, zalo (the phone number
+// of a Zalo account readers may write to, e.g. "0912 345 678": the contact
+// and question pages offer it) and baseurl (the site's
 // address, used when neither -baseurl nor Netlify's URL is set; without an
 // absolute one no feed or sitemap is written, and loa build -strict fails).
 //

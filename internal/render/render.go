@@ -49,7 +49,8 @@
 //	description DATA the page's meta description: the site's description on the home page, an
 //	                 item's summary, or a list's summary or a sentence made from its title
 //	hasOrigin        whether the site's absolute address is known (canonical and Open Graph URLs need it)
-//	share URL        Facebook share link for an absolute URL
+//	share URL        Facebook share link for an absolute URL (ShareFacebook)
+//	shareZalo URL    Zalo share link for an absolute URL (ShareZalo)
 //	cached NAME KEY DATA  output of template NAME, made once per KEY for one state of the site
 //	                 model (a new model, or a page's text swapped in, empties it): KEY must
 //	                 decide the output, as a page's .URL does for its item card
@@ -57,6 +58,9 @@
 //	navKey DATA      the page's URL if it is a navigation link, else "" (the key of the header)
 //	ext PATH         the upper-case extension of a file name: ext "files/a.pdf" → "PDF"
 //	fileSize PATH    the size of a static attachment, "245 KB" or "1,2 MB"; "" when unknown
+//	telURL PHONE     tel: link of a phone number as written ("0251 3822 123"), "" when it is none
+//	mailtoURL EMAIL SUBJECT  mailto: link with a subject, "" when EMAIL is not an address
+//	zaloURL DIGITS   link that opens a Zalo chat with a phone number: "https://zalo.me/0912345678"
 //	docTypeURL NAME  URL of the registry page of a document type: "Chỉ thị" → "/van-ban/loai/chi-thi/"
 //	docIssuerURL NAME URL of the registry page of an issuer: "Quốc hội" → "/van-ban/co-quan/quoc-hoi/"
 //
@@ -76,6 +80,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
 	"slices"
@@ -353,7 +358,7 @@ func (r *Renderer) funcs(asWritten bool) template.FuncMap {
 			return template.HTML(b.String()), err
 		}
 	}
-	return template.FuncMap{
+	funcs := template.FuncMap{
 		"url":   r.url,
 		"abs":   r.abs,
 		"asset": r.asset,
@@ -370,9 +375,8 @@ func (r *Renderer) funcs(asWritten bool) template.FuncMap {
 		"jsonLD":      r.jsonLD,
 		"pageTitle":   pageTitle,
 		"description": description,
-		"share": func(abs string) string {
-			return "https://www.facebook.com/sharer/sharer.php?u=" + url.QueryEscape(abs)
-		},
+		"share":       ShareFacebook,
+		"shareZalo":   ShareZalo,
 		"absAsset": func(name string) (string, error) {
 			u, err := r.asset(name)
 			return r.origin + u, err
@@ -392,6 +396,15 @@ func (r *Renderer) funcs(asWritten bool) template.FuncMap {
 		"add1":   func(n int) int { return n + 1 },
 		"list":   func(items ...string) []string { return items },
 		"ext":    func(p string) string { return strings.ToUpper(strings.TrimPrefix(path.Ext(p), ".")) },
+	}
+	maps.Copy(funcs, r.linkFuncs())
+	return funcs
+}
+
+// linkFuncs returns the template functions of the documents registry and
+// of the ways to reach the editors.
+func (r *Renderer) linkFuncs() template.FuncMap {
+	return template.FuncMap{
 		"fileSize": func(name string) string {
 			if r.cfg.FileSize == nil {
 				return ""
@@ -402,6 +415,9 @@ func (r *Renderer) funcs(asWritten bool) template.FuncMap {
 			}
 			return vntext.ByteSize(n)
 		},
+		"zaloURL":      site.ZaloURL,
+		"telURL":       telURL,
+		"mailtoURL":    mailtoURL,
 		"docTypeURL":   site.DocTypeURL,
 		"docIssuerURL": site.DocIssuerURL,
 	}

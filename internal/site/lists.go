@@ -198,6 +198,10 @@ func (s *Site) citations() {
 func (s *Site) route() {
 	s.citations()
 	for _, p := range s.Pages {
+		if l, ok := s.builtin[p.URL]; ok && (p.File == nil || p.Kind == content.KindPage) {
+			s.addRoute(l, p)
+			continue
+		}
 		switch layout, paged := layoutOf(p); {
 		case paged:
 			s.addPaged(layout, p)

@@ -38,6 +38,10 @@ type Config struct {
 	// StaticFile reports whether a file exists under static/ (slash path
 	// without leading slash). Nil means none does.
 	StaticFile func(path string) bool
+	// Forms: the host takes the posts of HTML forms (Netlify Forms), so
+	// the question page shows its form; without, it offers e-mail and
+	// Zalo only.
+	Forms bool
 }
 
 // Site is the model of a whole site.
@@ -50,6 +54,7 @@ type Site struct {
 	Address     string
 	Phone       string
 	Email       string
+	Zalo        string // phone number of the Zalo account, digits only
 	BaseURL     string // from the home page's front matter, may be empty
 
 	Home      *Page
@@ -78,11 +83,15 @@ type Site struct {
 	TagsPage *Page
 	Search   *Page
 	NotFound *Page
-	Routes   []*Route
-	Aliases  map[string]string // old URL → page URL
+	// The question form, its thank-you page and the contact page (see
+	// builtinPages), nil when the site has none.
+	Ask, AskSent, Contact *Page
+	Routes                []*Route
+	Aliases               map[string]string // old URL → page URL
 
 	byURL       map[string]*Page
 	routeURLs   map[string]bool          // every route and generated file
+	builtin     map[string]string        // URL → layout of the pages of builtinPages
 	unpublished map[string]bool          // URLs of drafts, future and expired items
 	expired     map[string]*content.File // URLs of items left out only for their expiry
 	edits       int                      // pages swapped in by Update
@@ -293,6 +302,7 @@ func (s *Site) addGenerated() {
 	m := s.Home.Meta
 	s.Title, s.Description, s.Publisher = s.Home.Title, cmp.Or(m.Description, s.Home.Summary), m.Publisher
 	s.Address, s.Phone, s.Email, s.BaseURL, s.ShortName = m.Address, m.Phone, m.Email, m.BaseURL, m.ShortName
+	s.Zalo = m.Zalo
 	need := map[string]bool{
 		content.SectionTopics: len(s.Topics) > 0, content.SectionQA: len(s.QA) > 0,
 		content.SectionUnits: len(s.Units) > 0, content.SectionDocuments: len(s.Documents) > 0,
@@ -304,6 +314,7 @@ func (s *Site) addGenerated() {
 			s.Sections[sec] = p
 		}
 	}
+	s.addBuiltin(gen)
 	s.TagsPage = gen(KindTags, "/the/", "Thẻ")
 	s.Search = gen(KindSearch, "/tim-kiem/", "Tìm kiếm")
 	s.NotFound = &Page{Kind: KindNotFound, URL: "/404.html", Title: "Không tìm thấy trang", Meta: &content.Meta{}}
