@@ -7,7 +7,12 @@
 // which calls the block "main". layouts/partials/*.html define shared
 // templates. Every other layouts/NAME.html is the layout NAME of the routes
 // of the site model (home, topics, list, article, qa-index, qa, units,
-// documents, document, page, tags, search, 404) and defines "main".
+// documents, document, page, tags, search, ask, ask-sent, contact, 404)
+// and defines "main". The documents layout draws the registry and its
+// filter pages (.Site.DocTypes, .Site.DocIssuers); ask, ask-sent and
+// contact draw the question form, its thank-you page and the contact page
+// (.Site.Ask, .Site.AskSent, .Site.Contact; the form only with
+// .Site.Forms).
 // A site's own layouts/ replace the default theme's files of the same name.
 //
 // # Data
