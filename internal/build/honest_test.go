@@ -32,14 +32,16 @@ var bodies = []string{"Đảng ủy xã", "Ủy ban nhân dân xã", "Ủy ban M
 // and plain page) is marked example: true; no Q&A item names an asker;
 // authors are bodies the plan names; sample items are dated after the
 // 2025 reorganisation they are written for; titles are at most 60
-// characters; and every document is a real one, with its number and
+// characters; every sample page shows "Bài mẫu"; and every document is a real one, with its number and
 // date, or the plan itself, in full.
 func TestSampleHonest(t *testing.T) {
 	// A Builder keeps the pages' text, which a one-shot Build lets go.
-	res, err := NewBuilder(Config{Site: os.DirFS("../.."), Theme: os.DirFS("../.."), BaseURL: "https://example.org/", Now: testNow}).Build(context.Background(), output.NewMemory())
+	mem := output.NewMemory()
+	res, err := NewBuilder(Config{Site: os.DirFS("../.."), Theme: os.DirFS("../.."), BaseURL: "https://example.org/", Now: testNow}).Build(context.Background(), mem)
 	if err != nil {
 		t.Fatal(err)
 	}
+	files := mem.Files()
 	s := res.Site
 	known := slices.Clone(bodies)
 	for _, u := range s.Units {
@@ -54,6 +56,8 @@ func TestSampleHonest(t *testing.T) {
 		case content.KindArticle, content.KindQA, content.KindNews, content.KindPage:
 			if !m.Example {
 				t.Errorf("%s: a sample text without example: true", p.Path())
+			} else if !strings.Contains(pageHead(files[FileName(p.URL)]), ">Bài mẫu</span>") {
+				t.Errorf("%s: its page does not show Bài mẫu under its title", p.Path())
 			}
 			if !m.Date.IsZero() && m.Date.Before(reorganised) {
 				t.Errorf("%s: dated %s, before the 2025 reorganisation its bodies belong to", p.Path(), m.Date.Format("2006-01-02"))
@@ -100,4 +104,19 @@ func isPlan(d *site.Page) bool {
 		}
 	}
 	return true
+}
+
+// pageHead returns the page's header (from its page-head class to the
+// end of the header), where the page speaks of itself, not of others.
+func pageHead(doc []byte) string {
+	s := string(doc)
+	i := strings.Index(s, "page-head")
+	if i < 0 {
+		return ""
+	}
+	j := strings.Index(s[i:], "</header>")
+	if j < 0 {
+		return ""
+	}
+	return s[i : i+j]
 }
