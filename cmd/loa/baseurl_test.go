@@ -10,7 +10,7 @@ import (
 // site has no absolute address, the error -strict makes of it (nothing
 // written), and silence when -baseurl, $URL or the site gives one.
 func TestBuildWithoutBaseURL(t *testing.T) {
-	const notice = "content/_index.md: notice: baseurl: no absolute site address, so feeds (index.xml) and sitemap.xml are not written, and pages have no canonical, og:url or og:image and no Facebook or copy-link share buttons; add baseurl: https://example.org/ here, pass -baseurl https://example.org/, or set $URL (Netlify sets it)\n"
+	const notice = "content/_index.md: notice: baseurl: no absolute site address, so feeds (index.xml) and sitemap.xml are not written, and pages have no canonical, og:url or og:image and no Facebook, Zalo or copy-link share buttons; add baseurl: https://example.org/ here, pass -baseurl https://example.org/, or set $URL (Netlify sets it)\n"
 	const strict = "content/_index.md: baseurl: no absolute site address, which -strict requires: feeds, sitemap.xml, canonical and og: URLs and share links need one; add baseurl: https://example.org/ here, pass -baseurl https://example.org/, or set $URL (Netlify sets it)\n" +
 		"loa: 1 error; nothing was written\n"
 	withBase := map[string]string{}

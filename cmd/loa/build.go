@@ -53,7 +53,10 @@ func (f *siteFlags) config() (build.Config, error) {
 	if err != nil {
 		return build.Config{}, fmt.Errorf("cannot open the site folder: %w", err)
 	}
-	return build.Config{Site: site, Theme: loa.DefaultTheme(), BaseURL: base, Drafts: f.drafts, Now: now()}, nil
+	// Netlify sets $NETLIFY in its builds, and takes the posts of the
+	// question form there.
+	forms := os.Getenv("NETLIFY") == "true"
+	return build.Config{Site: site, Theme: loa.DefaultTheme(), BaseURL: base, Drafts: f.drafts, Now: now(), Forms: forms}, nil
 }
 
 // checkSource refuses a site folder with no content/ folder.
@@ -159,7 +162,7 @@ func noBaseURL(res *build.Result, strict bool) *diag.Diagnostic {
 	}
 	d := &diag.Diagnostic{
 		Pos: diag.Pos{File: "content/_index.md"}, Field: "baseurl", Severity: diag.Notice,
-		Msg:  "no absolute site address, so feeds (index.xml) and sitemap.xml are not written, and pages have no canonical, og:url or og:image and no Facebook or copy-link share buttons",
+		Msg:  "no absolute site address, so feeds (index.xml) and sitemap.xml are not written, and pages have no canonical, og:url or og:image and no Facebook, Zalo or copy-link share buttons",
 		Hint: "add baseurl: https://example.org/ here, pass -baseurl https://example.org/, or set $URL (Netlify sets it)",
 	}
 	if strict {

@@ -40,6 +40,10 @@ type Config struct {
 	// every build and rebuild, so it must not be slow: load the dates once
 	// (gitdate.Load) and look them up.
 	Committed func(path string) time.Time
+	// Forms: the host takes the posts of HTML forms, as Netlify does
+	// (loa build sets it when $NETLIFY is "true"), so the question page
+	// shows its form; without, it offers the site's e-mail and Zalo.
+	Forms bool
 
 	// minifyPages minifies each page rather than the layouts once, for the
 	// test that shows the two give the same pages.

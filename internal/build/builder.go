@@ -63,6 +63,7 @@ type contentPhase struct {
 type staticPhase struct {
 	statics map[string]assets.File // static name → processed file
 	images  map[string][2]int      // static image name → width, height
+	attach  map[string]int64       // static attachment name (see attachment) → size in bytes
 	assets  map[string]string      // static name → output name
 }
 

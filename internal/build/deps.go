@@ -16,7 +16,8 @@ import (
 // theme's layout of it receives. A route is rendered again only when its
 // signature changed. The inputs are
 //
-//   - global: layouts, asset names, base URL, document numbers, the site
+//   - global: layouts, asset names, sizes of images and attachments, base
+//     URL, document numbers, the site
 //     settings and everything in the frame of every page (navigation, menu);
 //   - the page itself (its source: front matter and body);
 //   - its topic, unit and section, its neighbours, related pages, cited
@@ -46,6 +47,9 @@ func newSigner(b *Builder, st *state) *signer {
 	}
 	for _, k := range slices.Sorted(maps.Keys(st.images)) {
 		fmt.Fprintf(h, "%s=%v\x00", k, st.images[k])
+	}
+	for _, k := range slices.Sorted(maps.Keys(st.attach)) {
+		fmt.Fprintf(h, "%s=%d\x00", k, st.attach[k])
 	}
 	for _, k := range slices.Sorted(maps.Keys(st.docs)) {
 		h.WriteString(k + "=" + st.docs[k] + "\x00")
@@ -204,6 +208,10 @@ func (g *signer) route(r *site.Route) uint64 {
 		g.pages(h, s.Topics...)
 	case "documents":
 		g.items(h, p.Items)
+		for _, l := range slices.Concat(s.DocTypes, s.DocIssuers) {
+			h.WriteString(l.Title + "\x00" + l.URL + "\x00")
+			g.u64(h, uint64(len(l.Items)))
+		}
 	case "tags":
 		for _, t := range s.Tags {
 			h.WriteString(t.Name + "\x00" + t.URL + "\x00")

@@ -151,11 +151,14 @@ func (b *Builder) loadStatics(prev *state, ch changes) (staticPhase, diag.List) 
 	}
 	_, static := b.cfg.layers()
 	statics, errs := b.loadStatic(static, prev, ch.paths)
-	next := staticPhase{statics: statics, assets: map[string]string{}, images: map[string][2]int{}}
+	next := staticPhase{statics: statics, assets: map[string]string{}, images: map[string][2]int{}, attach: map[string]int64{}}
 	for name, f := range statics {
 		next.assets[name] = f.Out
 		if f.Size[0] > 0 {
 			next.images[name] = f.Size
+		}
+		if attachment(name) {
+			next.attach[name] = int64(len(f.Data))
 		}
 	}
 	return next, errs
@@ -212,14 +215,14 @@ func (b *Builder) convertBodies(ctx context.Context, prev, next *state, reparsed
 // files they name changed. With parse false (the build has errors
 // already) it only checks the layouts folder.
 func (b *Builder) loadLayouts(prev, next *state, changed, parse bool) (layoutPhase, diag.List) {
-	if !changed && prev != nil && next.baseURL == prev.baseURL && maps.Equal(next.assets, prev.assets) && maps.Equal(next.images, prev.images) {
+	if !changed && prev != nil && next.baseURL == prev.baseURL && maps.Equal(next.assets, prev.assets) && maps.Equal(next.images, prev.images) && maps.Equal(next.attach, prev.attach) {
 		return prev.layoutPhase, nil
 	}
 	errs := content.CheckTree(b.cfg.Site, "layouts")
 	if !parse || errs.Err() != nil {
 		return layoutPhase{}, errs
 	}
-	rc := render.Config{BaseURL: next.baseURL, Assets: next.assets, Dev: b.cfg.Dev, ImageSize: next.imageSize, Minify: b.min.Template}
+	rc := render.Config{BaseURL: next.baseURL, Assets: next.assets, Dev: b.cfg.Dev, ImageSize: next.imageSize, FileSize: next.fileSize, Minify: b.min.Template}
 	if b.cfg.minifyPages {
 		rc.Minify = nil
 	}
@@ -251,7 +254,7 @@ func (b *Builder) buildModel(prev, next *state, reparsed []*content.File, static
 		}
 	}
 	m.reshaped = true
-	publish := site.Config{Now: now, Drafts: b.cfg.Drafts, Committed: b.cfg.Committed}
+	publish := site.Config{Now: now, Drafts: b.cfg.Drafts, Committed: b.cfg.Committed, Forms: b.cfg.Forms}
 	publish.StaticFile = func(name string) bool { _, ok := next.statics[name]; return ok }
 	s, errs := site.New(next.sorted, next.bodies, publish)
 	m.site = s

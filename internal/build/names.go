@@ -225,6 +225,9 @@ func pageWho(p *site.Page) string {
 	what := map[content.Kind]string{
 		content.KindHome: "the home page", site.KindTags: "the list of tags", site.KindSearch: "the search page",
 		site.KindNotFound: "the 404 page", site.KindTag: fmt.Sprintf("the page of tag %q", p.Title),
+		site.KindAsk: "the question form", site.KindAskSent: "the page the question form leads to", site.KindContact: "the contact page",
+		site.KindDocType:   fmt.Sprintf("the list of documents of type %q", p.Meta.Type),
+		site.KindDocIssuer: fmt.Sprintf("the list of documents issued by %q", p.Meta.Issuer),
 	}[p.Kind]
 	if what == "" {
 		what = "the list " + p.URL

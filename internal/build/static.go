@@ -3,6 +3,8 @@ package build
 import (
 	"io/fs"
 	"net/url"
+	"path"
+	"slices"
 	"strings"
 
 	"github.com/loa-vn/loa/internal/assets"
@@ -14,6 +16,23 @@ import (
 func (st *state) imageSize(name string) (w, h int, ok bool) {
 	size, ok := st.images[strings.TrimPrefix(name, "/")]
 	return size[0], size[1], ok
+}
+
+// attachmentExts are the extensions of the files documents attach
+// (file:), whose sizes the registry shows.
+var attachmentExts = []string{".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".odp", ".zip"}
+
+// attachment reports whether the static file name is of a kind documents
+// attach. Only those sizes are kept: the size of a stylesheet, which
+// changes at every edit, must not make every page render again.
+func attachment(name string) bool {
+	return slices.Contains(attachmentExts, strings.ToLower(path.Ext(name)))
+}
+
+// fileSize gives the size of a static attachment.
+func (st *state) fileSize(name string) (int64, bool) {
+	n, ok := st.attach[strings.TrimPrefix(name, "/")]
+	return n, ok
 }
 
 // icon returns the site URL of the theme's icon, static/img/favicon.svg,

@@ -67,9 +67,30 @@
 // and aliases. The home content/_index.md takes title (required), description
 // (the home page's description, and the site's), publisher, shortname (a short
 // site name of at most 30 characters, e.g. "Loa", put after page titles in
-// place of the long title), address, phone, email and baseurl (the site's
+// place of the long title), address, phone, email, zalo (the phone number
+// of a Zalo account readers may write to, e.g. "0912 345 678": the contact
+// and question pages offer it) and baseurl (the site's
 // address, used when neither -baseurl nor Netlify's URL is set; without an
 // absolute one no feed or sitemap is written, and loa build -strict fails).
+//
+// # Pages Loa makes
+//
+// Besides the pages of files, Loa makes the list of tags (/the/), the
+// search page (/tim-kiem/) and the 404 page; for the documents section,
+// one page per document type (/van-ban/loai/chi-thi/) and per issuer
+// (/van-ban/co-quan/quoc-hoi/), which filter the registry without
+// JavaScript; for a site with Q&A items, the question form
+// (/gui-cau-hoi/) and the page it leads to once sent
+// (/gui-cau-hoi/da-gui/); and, when the home's settings give an address,
+// phone, email or zalo, the contact page (/lien-he/). Every commune gets
+// these with no work. A plain page at one of the last three URLs
+// (content/lien-he.md, content/gui-cau-hoi.md) gives it its title,
+// summary and text; the form and the contact details stay Loa's.
+//
+// The question form is sent to Netlify Forms: it is shown only in a build
+// on Netlify (where $NETLIFY is "true"), whose deploys store what readers
+// send (Forms in the site's Netlify settings, which can e-mail each
+// question). Elsewhere the page offers the site's email and zalo only.
 //
 // # Text
 //

@@ -71,6 +71,7 @@ var fields = map[string]field{
 	"address":     {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Address })},
 	"phone":       {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Phone })},
 	"email":       {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Email })},
+	"zalo":        {kinds: []Kind{KindHome}, set: setZalo},
 	"baseurl":     {kinds: []Kind{KindHome}, set: setBaseURL},
 }
 
@@ -330,6 +331,32 @@ func setBaseURL(m *Meta, v value) (string, string) {
 		return fmt.Sprintf("%q is not a web address", s), "write e.g. baseurl: https://example.org/portal/"
 	}
 	m.BaseURL = s
+	return "", ""
+}
+
+// setZalo stores a Vietnamese phone number as its digits, in the
+// national form zalo.me links take: "+84 912 345 678" → "0912345678".
+func setZalo(m *Meta, v value) (string, string) {
+	s, msg, hint := v.text()
+	if msg != "" || s == "" {
+		return msg, hint
+	}
+	digits := strings.Map(func(r rune) rune {
+		switch {
+		case r >= '0' && r <= '9':
+			return r
+		case r == ' ' || r == '.' || r == '-' || r == '(' || r == ')':
+			return -1
+		}
+		return 'x'
+	}, strings.TrimPrefix(s, "+"))
+	if strings.HasPrefix(s, "+84") || strings.HasPrefix(s, "84") && len(digits) == 11 {
+		digits = "0" + digits[2:]
+	}
+	if strings.Contains(digits, "x") || len(digits) != 10 || digits[0] != '0' {
+		return fmt.Sprintf("%q is not a phone number", s), "write the 10 digits of the phone number of the Zalo account, e.g. zalo: \"0912 345 678\""
+	}
+	m.Zalo = digits
 	return "", ""
 }
 

@@ -99,6 +99,7 @@ type Meta struct {
 	Address     string
 	Phone       string
 	Email       string
+	Zalo        string // the phone number of the Zalo account readers may write to, as digits: "0912345678"
 	BaseURL     string
 
 	Lines map[string]int // key → line in the file

@@ -67,7 +67,9 @@ func newPortal(t *testing.T) *portal {
 	lazy := &lazyFS{}
 	srv := browsertest.Serve(t, lazy)
 	mem := output.NewMemory()
-	cfg := build.Config{Site: os.DirFS(root), Theme: os.DirFS(root), BaseURL: srv.URL + "/", Now: time.Now()}
+	// Forms: built as on Netlify, whose form handling netlify.toml's
+	// deploys get, so the question page has its form.
+	cfg := build.Config{Site: os.DirFS(root), Theme: os.DirFS(root), BaseURL: srv.URL + "/", Now: time.Now(), Forms: true}
 	res, err := build.Build(context.Background(), cfg, mem)
 	if err != nil {
 		t.Fatalf("build the sample portal: %v", err)
@@ -98,7 +100,7 @@ func (p *portal) kinds(t *testing.T) []kind {
 			pages = append(pages, pg)
 		}
 	}
-	return []kind{
+	kinds := []kind{
 		{"home", "/"},
 		{"topics", s.Sections[content.SectionTopics].URL},
 		{"topic", first(s.Topics)},
@@ -109,6 +111,7 @@ func (p *portal) kinds(t *testing.T) []kind {
 		{"unit", first(s.Units)},
 		{"news", first(s.News)},
 		{"documents", s.Sections[content.SectionDocuments].URL},
+		{"doc-type", first(s.DocTypes)},
 		{"document", p.longest(s.Documents)},
 		{"page", first(pages)},
 		{"tags", s.TagsPage.URL},
@@ -116,6 +119,16 @@ func (p *portal) kinds(t *testing.T) []kind {
 		{"search", s.Search.URL + "?q=" + url.QueryEscape(searchQuery)},
 		{"404", "/khong-co-trang-nay/"},
 	}
+	for _, b := range []struct {
+		name string
+		p    *site.Page
+	}{{"ask", s.Ask}, {"ask-sent", s.AskSent}, {"contact", s.Contact}} {
+		if b.p == nil {
+			t.Fatalf("the sample portal has no %s page", b.name)
+		}
+		kinds = append(kinds, kind{b.name, b.p.URL})
+	}
+	return kinds
 }
 
 // longest returns the URL of the page whose HTML file is the largest.

@@ -3,6 +3,7 @@ package readercheck
 import (
 	"html"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -115,5 +116,44 @@ func TestShareButton(t *testing.T) {
 				t.Errorf("shared %q, want %s", got, p.Page(k.Path))
 			}
 		})
+	}
+}
+
+var shareLink = regexp.MustCompile(`<a class=btn href="?(https://(?:www\.facebook\.com/sharer/sharer\.php\?u=|sp\.zalo\.me/share_inline\?url=)[^"\s>]+)`)
+
+// TestShareLinks checks that every article, Q&A item, news item and
+// document links to Facebook's and Zalo's share pages with its own
+// absolute address, and that a page loads nothing from another host: the
+// share links are plain links, no third-party script.
+func TestShareLinks(t *testing.T) {
+	t.Parallel()
+	browser := browsertest.New(t)
+	p := newPortal(t)
+	for _, group := range [][]*site.Page{p.Site.Articles, p.Site.QA, p.Site.News, p.Site.Documents} {
+		for _, pg := range group {
+			doc := p.Files[htmlFile(pg.URL)]
+			hosts := map[string]bool{}
+			for _, m := range shareLink.FindAllSubmatch(doc, -1) {
+				u, err := url.Parse(html.UnescapeString(string(m[1])))
+				if err != nil {
+					t.Fatal(err)
+				}
+				shared := u.Query().Get("u") + u.Query().Get("url")
+				if shared != p.Page(pg.URL) {
+					t.Errorf("%s: %s shares %q, want %s", pg.URL, u.Host, shared, p.Page(pg.URL))
+				}
+				hosts[u.Host] = true
+			}
+			if !hosts["www.facebook.com"] || !hosts["sp.zalo.me"] {
+				t.Errorf("%s: share links to %v, want Facebook and Zalo", pg.URL, hosts)
+			}
+		}
+	}
+	tb := p.newTab(t, browser)
+	tb.open(p.kind("article"))
+	for _, u := range browsertest.URLs(tb.rec.Take()) {
+		if !strings.HasPrefix(u, p.URL+"/") {
+			t.Errorf("the article loads %s, from another host", u)
+		}
 	}
 }

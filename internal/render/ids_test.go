@@ -15,8 +15,9 @@ import (
 // the build from LayoutIDs). When a layout gains or loses an id, update
 // this list: the test reads the layouts themselves.
 var themeIDs = []string{
-	"bai-trich-dan", "chu-de", "ds-van-ban", "gioi-thieu", "hoi-dap", "ket-qua", "khac",
-	"lien-quan", "noi-bat", "noi-dung", "q", "q-404", "q-head", "q-home", "tin-moi", "van-ban-trich-dan",
+	"bai-trich-dan", "cach-gui-khac", "chu-de", "ds-van-ban", "gioi-thieu", "hoi-cau-hoi", "hoi-dap",
+	"hoi-dong-y", "hoi-khu-vuc", "hoi-khu-vuc-goi-y", "hoi-ten", "ket-qua", "khac", "lien-quan", "loc-co-quan",
+	"loc-loai", "noi-bat", "noi-dung", "q", "q-404", "q-head", "q-home", "tin-moi", "van-ban-trich-dan",
 }
 
 // TestLayoutIDs checks LayoutIDs against the theme's layouts: every id

@@ -7,7 +7,12 @@
 // which calls the block "main". layouts/partials/*.html define shared
 // templates. Every other layouts/NAME.html is the layout NAME of the routes
 // of the site model (home, topics, list, article, qa-index, qa, units,
-// documents, document, page, tags, search, 404) and defines "main".
+// documents, document, page, tags, search, ask, ask-sent, contact, 404)
+// and defines "main". The documents layout draws the registry and its
+// filter pages (.Site.DocTypes, .Site.DocIssuers); ask, ask-sent and
+// contact draw the question form, its thank-you page and the contact page
+// (.Site.Ask, .Site.AskSent, .Site.Contact; the form only with
+// .Site.Forms).
 // A site's own layouts/ replace the default theme's files of the same name.
 //
 // # Data
@@ -49,12 +54,20 @@
 //	description DATA the page's meta description: the site's description on the home page, an
 //	                 item's summary, or a list's summary or a sentence made from its title
 //	hasOrigin        whether the site's absolute address is known (canonical and Open Graph URLs need it)
-//	share URL        Facebook share link for an absolute URL
+//	share URL        Facebook share link for an absolute URL (ShareFacebook)
+//	shareZalo URL    Zalo share link for an absolute URL (ShareZalo)
 //	cached NAME KEY DATA  output of template NAME, made once per KEY for one state of the site
 //	                 model (a new model, or a page's text swapped in, empties it): KEY must
 //	                 decide the output, as a page's .URL does for its item card
 //	imageSize NAME   [width, height] of a static image, or nil
 //	navKey DATA      the page's URL if it is a navigation link, else "" (the key of the header)
+//	ext PATH         the upper-case extension of a file name: ext "files/a.pdf" → "PDF"
+//	fileSize PATH    the size of a static attachment, "245 KB" or "1,2 MB"; "" when unknown
+//	telURL PHONE     tel: link of a phone number as written ("0251 3822 123"), "" when it is none
+//	mailtoURL EMAIL SUBJECT  mailto: link with a subject, "" when EMAIL is not an address
+//	zaloURL DIGITS   link that opens a Zalo chat with a phone number: "https://zalo.me/0912345678"
+//	docTypeURL NAME  URL of the registry page of a document type: "Chỉ thị" → "/van-ban/loai/chi-thi/"
+//	docIssuerURL NAME URL of the registry page of an issuer: "Quốc hội" → "/van-ban/co-quan/quoc-hoi/"
 //
 // # Errors
 //
@@ -72,6 +85,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
 	"slices"
@@ -92,6 +106,9 @@ type Config struct {
 	Dev     bool              // serve mode: add the live-reload script
 	// ImageSize gives the width and height of a static image ("img/a.png").
 	ImageSize func(name string) (w, h int, ok bool)
+	// FileSize gives the size in bytes of a static attachment
+	// ("files/a.pdf"), for the documents registry.
+	FileSize func(name string) (n int64, ok bool)
 	// Minify, when set, minifies the source of each layout file once, so
 	// that pages come out minified without minifying each page.
 	Minify func(src string) (string, error)
@@ -346,7 +363,7 @@ func (r *Renderer) funcs(asWritten bool) template.FuncMap {
 			return template.HTML(b.String()), err
 		}
 	}
-	return template.FuncMap{
+	funcs := template.FuncMap{
 		"url":   r.url,
 		"abs":   r.abs,
 		"asset": r.asset,
@@ -363,9 +380,8 @@ func (r *Renderer) funcs(asWritten bool) template.FuncMap {
 		"jsonLD":      r.jsonLD,
 		"pageTitle":   pageTitle,
 		"description": description,
-		"share": func(abs string) string {
-			return "https://www.facebook.com/sharer/sharer.php?u=" + url.QueryEscape(abs)
-		},
+		"share":       ShareFacebook,
+		"shareZalo":   ShareZalo,
 		"absAsset": func(name string) (string, error) {
 			u, err := r.asset(name)
 			return r.origin + u, err
@@ -385,5 +401,29 @@ func (r *Renderer) funcs(asWritten bool) template.FuncMap {
 		"add1":   func(n int) int { return n + 1 },
 		"list":   func(items ...string) []string { return items },
 		"ext":    func(p string) string { return strings.ToUpper(strings.TrimPrefix(path.Ext(p), ".")) },
+	}
+	maps.Copy(funcs, r.linkFuncs())
+	return funcs
+}
+
+// linkFuncs returns the template functions of the documents registry and
+// of the ways to reach the editors.
+func (r *Renderer) linkFuncs() template.FuncMap {
+	return template.FuncMap{
+		"fileSize": func(name string) string {
+			if r.cfg.FileSize == nil {
+				return ""
+			}
+			n, ok := r.cfg.FileSize(name)
+			if !ok {
+				return ""
+			}
+			return vntext.ByteSize(n)
+		},
+		"zaloURL":      site.ZaloURL,
+		"telURL":       telURL,
+		"mailtoURL":    mailtoURL,
+		"docTypeURL":   site.DocTypeURL,
+		"docIssuerURL": site.DocIssuerURL,
 	}
 }

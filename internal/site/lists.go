@@ -198,6 +198,10 @@ func (s *Site) citations() {
 func (s *Site) route() {
 	s.citations()
 	for _, p := range s.Pages {
+		if l, ok := s.builtin[p.URL]; ok && (p.File == nil || p.Kind == content.KindPage) {
+			s.addRoute(l, p)
+			continue
+		}
 		switch layout, paged := layoutOf(p); {
 		case paged:
 			s.addPaged(layout, p)
@@ -207,6 +211,9 @@ func (s *Site) route() {
 	}
 	for _, t := range s.Tags {
 		s.addPaged("list", t.Page)
+	}
+	for _, g := range slices.Concat(s.DocTypes, s.DocIssuers) {
+		s.addRoute("documents", g)
 	}
 	s.addRoute("404", s.NotFound)
 	slices.SortFunc(s.Routes, func(a, b *Route) int { return cmp.Compare(a.URL, b.URL) })

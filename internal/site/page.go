@@ -66,11 +66,11 @@ func (p *Page) Revised() time.Time {
 }
 
 // NoIndex reports whether search engines should leave p out: the 404
-// page, and a tag page listing a single item (a thin page that only
+// page, the thank-you page of the question form, and a tag page listing a single item (a thin page that only
 // repeats the item). The theme marks them noindex and the sitemap leaves
 // them out.
 func (p *Page) NoIndex() bool {
-	return p.Kind == KindNotFound || p.Kind == KindTag && len(p.Items) <= 1
+	return p.Kind == KindNotFound || p.Kind == KindAskSent || p.Kind == KindTag && len(p.Items) <= 1
 }
 
 // Tag is a tag with its pages, newest first.

@@ -98,7 +98,10 @@ func (s *Site) listsOf(p *Page) []heldList {
 	case content.KindQA:
 		add(s.QA, newestFirst, true, s.Home, s.Sections[content.SectionQA])
 	case content.KindDocument:
-		add(s.Documents, newestFirst, false, s.Sections[content.SectionDocuments])
+		add(s.Documents, newestIssued, false, s.Sections[content.SectionDocuments])
+		for _, g := range s.DocGroupsOf(p) {
+			add(g.Items, newestIssued, false, g)
+		}
 	case content.KindTopic:
 		add(s.Topics, byWeight, false, s.Home, s.Sections[content.SectionTopics])
 	case content.KindUnit:

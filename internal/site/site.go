@@ -42,6 +42,10 @@ type Config struct {
 	// from the site root), or the zero time; see Page.Modified. Nil means
 	// no file's is known.
 	Committed func(path string) time.Time
+	// Forms: the host takes the posts of HTML forms (Netlify Forms), so
+	// the question page shows its form; without, it offers e-mail and
+	// Zalo only.
+	Forms bool
 }
 
 // Site is the model of a whole site.
@@ -54,6 +58,7 @@ type Site struct {
 	Address     string
 	Phone       string
 	Email       string
+	Zalo        string // phone number of the Zalo account, digits only
 	BaseURL     string // from the home page's front matter, may be empty
 
 	Home      *Page
@@ -64,8 +69,12 @@ type Site struct {
 	Articles  []*Page // newest first
 	QA        []*Page // newest first
 	News      []*Page // newest first
-	Documents []*Page // newest issued first
-	Featured  []*Page // featured articles and news, newest first
+	Documents []*Page // newest issued first (see newestIssued)
+	// The registry's filter pages, which Loa makes: one per document type
+	// (/van-ban/loai/…/) and one per issuer (/van-ban/co-quan/…/), each
+	// listing its documents newest issued first; by name.
+	DocTypes, DocIssuers []*Page
+	Featured             []*Page // featured articles and news, newest first
 
 	// The first items of lists, as pages other than the lists' own show
 	// them (see FeaturedPreview and the other cuts).
@@ -78,11 +87,15 @@ type Site struct {
 	TagsPage *Page
 	Search   *Page
 	NotFound *Page
-	Routes   []*Route
-	Aliases  map[string]string // old URL → page URL
+	// The question form, its thank-you page and the contact page (see
+	// builtinPages), nil when the site has none.
+	Ask, AskSent, Contact *Page
+	Routes                []*Route
+	Aliases               map[string]string // old URL → page URL
 
 	byURL       map[string]*Page
 	routeURLs   map[string]bool          // every route and generated file
+	builtin     map[string]string        // URL → layout of the pages of builtinPages
 	unpublished map[string]bool          // URLs of drafts, future and expired items
 	expired     map[string]*content.File // URLs of items left out only for their expiry
 	edits       int                      // pages swapped in by Update
@@ -109,6 +122,7 @@ func New(files []*content.File, bodies map[*content.File]*markdown.Result, cfg C
 	s.addPages(files, bodies, &errs)
 	s.link(files, &errs)
 	s.sortLists()
+	s.groupDocuments()
 	s.buildTags(&errs)
 	s.preview()
 	s.relate()
@@ -308,6 +322,7 @@ func (s *Site) addGenerated() {
 	m := s.Home.Meta
 	s.Title, s.Description, s.Publisher = s.Home.Title, cmp.Or(m.Description, s.Home.Summary), m.Publisher
 	s.Address, s.Phone, s.Email, s.BaseURL, s.ShortName = m.Address, m.Phone, m.Email, m.BaseURL, m.ShortName
+	s.Zalo = m.Zalo
 	need := map[string]bool{
 		content.SectionTopics: len(s.Topics) > 0, content.SectionQA: len(s.QA) > 0,
 		content.SectionUnits: len(s.Units) > 0, content.SectionDocuments: len(s.Documents) > 0,
@@ -319,6 +334,7 @@ func (s *Site) addGenerated() {
 			s.Sections[sec] = p
 		}
 	}
+	s.addBuiltin(gen)
 	s.TagsPage = gen(KindTags, "/the/", "Thẻ")
 	s.Search = gen(KindSearch, "/tim-kiem/", "Tìm kiếm")
 	s.NotFound = &Page{Kind: KindNotFound, URL: "/404.html", Title: "Không tìm thấy trang", Meta: &content.Meta{}}
@@ -458,9 +474,10 @@ func (s *Site) sortLists() {
 	slices.SortFunc(s.Topics, byWeight)
 	slices.SortFunc(s.Units, byWeight)
 	slices.SortFunc(s.Menu, byWeight)
-	for _, l := range [][]*Page{s.Articles, s.QA, s.News, s.Documents} {
+	for _, l := range [][]*Page{s.Articles, s.QA, s.News} {
 		slices.SortFunc(l, newestFirst)
 	}
+	slices.SortFunc(s.Documents, newestIssued)
 	for _, l := range [][]*Page{s.Articles, s.News} {
 		for _, p := range l {
 			if p.Meta.Featured {
