@@ -16,7 +16,8 @@ import (
 // this list: the test reads the layouts themselves.
 var themeIDs = []string{
 	"bai-trich-dan", "chu-de", "ds-van-ban", "gioi-thieu", "hoi-dap", "ket-qua", "khac",
-	"lien-quan", "noi-bat", "noi-dung", "q", "q-404", "q-head", "q-home", "tin-moi", "van-ban-trich-dan",
+	"lien-quan", "noi-bat", "noi-dung", "q", "q-404", "q-head", "q-home", "side-hoi-dap", "side-lien-ket",
+	"side-tin", "side-van-ban", "tin-moi", "van-ban", "van-ban-trich-dan",
 }
 
 // TestLayoutIDs checks LayoutIDs against the theme's layouts: every id
