@@ -32,7 +32,7 @@ var identityKeys = []identityKey{
 	{"phone", true, `"0… … …"`},
 	{"email", true, `"dangUy@….vn"`},
 	{"province_portal", true, "https://….dcs.vn/"},
-	{"licence", false, `"Giấy phép số …"`},
+	{"licence", false, `"12/GP-TTĐT"`},
 	{"emblem", false, "img/logo.png"},
 }
 
