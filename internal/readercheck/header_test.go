@@ -61,6 +61,7 @@ func TestHeader(t *testing.T) {
 			tb.viewport(360, 640, 1, true)
 			tb.open(k)
 			h := eval[headerState](tb, readHeader)
+			t.Logf("at 360 px the header is %.0f px tall", h.Height)
 			if h.Height > maxHeader {
 				t.Errorf("at 360 px the header is %.0f px tall, want at most %d", h.Height, maxHeader)
 			}

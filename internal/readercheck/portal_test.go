@@ -98,6 +98,12 @@ func (p *portal) kinds(t *testing.T) []kind {
 			pages = append(pages, pg)
 		}
 	}
+	var cited []*site.Page // the lists of the pages citing a document
+	for _, d := range s.Documents {
+		if d.CitedList != nil {
+			cited = append(cited, d.CitedList)
+		}
+	}
 	return []kind{
 		{"home", "/"},
 		{"topics", s.Sections[content.SectionTopics].URL},
@@ -110,6 +116,7 @@ func (p *portal) kinds(t *testing.T) []kind {
 		{"news", first(s.News)},
 		{"documents", s.Sections[content.SectionDocuments].URL},
 		{"document", p.longest(s.Documents)},
+		{"cited", first(cited)},
 		{"page", first(pages)},
 		{"tags", s.TagsPage.URL},
 		{"tag", s.Tags[0].URL},
