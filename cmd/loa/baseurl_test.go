@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -17,7 +18,7 @@ func TestBuildWithoutBaseURL(t *testing.T) {
 	for name, text := range goodSite {
 		withBase[name] = text
 	}
-	withBase["content/_index.md"] = "---\ntitle: Trang thử\nbaseurl: https://example.org/\n---\nXin chào.\n"
+	withBase["content/_index.md"] = "---\ntitle: Trang thử\n" + identity + "baseurl: https://example.org/\n---\nXin chào.\n"
 	tests := []struct {
 		name   string
 		site   map[string]string
@@ -52,5 +53,22 @@ func TestBuildWithoutBaseURL(t *testing.T) {
 				t.Errorf("index.html written: %v after exit %d", err == nil, code)
 			}
 		})
+	}
+}
+
+// TestIdentityNotice checks that a site missing required identity
+// settings builds, and that loa build says once which keys are missing.
+func TestIdentityNotice(t *testing.T) {
+	site := map[string]string{}
+	for name, text := range goodSite {
+		site[name] = text
+	}
+	home := strings.Replace(goodSite["content/_index.md"], "owner: Đảng ủy xã B\n", "", 1)
+	site["content/_index.md"] = strings.Replace(home, "phone: \"0200 000 000\"\n", "", 1)
+	dir := writeSite(t, site)
+	code, _, stderr := runLoa(t, "build", "-source", dir, "-out", filepath.Join(dir, "public"), "-baseurl", "https://example.org/")
+	want := "content/_index.md:1: notice: owner, phone: not set, so the header and footer leave out what they would say; add them here, e.g. owner: \"Đảng ủy xã …\" (see the site settings in the README)\n"
+	if code != 0 || stderr != want {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit 0 and:\n%s", code, stderr, want)
 	}
 }

@@ -40,8 +40,13 @@ func writeSite(t *testing.T, files map[string]string) string {
 	return dir
 }
 
+// identity is the settings of a site's identity, all of them, as a good
+// site has them (content.IdentityNotices).
+const identity = "parent: Đảng bộ tỉnh A\nbody: Đảng ủy xã B\ntownship: xã B\nowner: Đảng ủy xã B\neditor: Bí thư Đảng ủy xã B\n" +
+	"address: Thôn 1, xã B\nphone: \"0200 000 000\"\nemail: dangUy@example.org\nprovince_portal: https://example.org/tinh/\n"
+
 var goodSite = map[string]string{
-	"content/_index.md":          "---\ntitle: Trang thử\n---\nXin chào.\n",
+	"content/_index.md":          "---\ntitle: Trang thử\n" + identity + "---\nXin chào.\n",
 	"content/chu-de/t/_index.md": "---\ntitle: Chủ đề\n---\n",
 	"content/chu-de/t/a.md":      "---\ntitle: Bài A\ndate: 2023-05-01\n---\nNội dung.\n",
 }

@@ -17,8 +17,8 @@ import (
 // signature changed. The inputs are
 //
 //   - global: layouts, asset names, sizes of images and attachments, base
-//     URL, document numbers, the site
-//     settings and everything in the frame of every page (navigation, menu);
+//     URL, document numbers, the site settings and everything in the frame
+//     of every page (navigation, menu, the side column's lists);
 //   - the page itself (its source: front matter and body);
 //   - its topic, unit and section, its neighbours, related pages, cited
 //     and citing documents, and its tags;
@@ -63,6 +63,7 @@ func newSigner(b *Builder, st *state) *signer {
 		g.pages(h, s.Sections[sec])
 	}
 	g.pages(h, s.Menu...)
+	side(h, s.SideNews, s.SideQA, s.SideDocuments)
 	if st.customLayouts {
 		g.pages(h, s.Pages...)
 		for _, t := range s.Tags {
@@ -72,6 +73,18 @@ func newSigner(b *Builder, st *state) *signer {
 	g.global = h.Sum64()
 	g.rec = g.rec[:0]
 	return g
+}
+
+// side writes what the side column of every page shows of its lists:
+// each item's URL, title, date and number (not its source, so that
+// editing the text of a recent item renders only its own pages again).
+func side(h *maphash.Hash, lists ...[]*site.Page) {
+	for _, l := range lists {
+		fmt.Fprintf(h, "%d\x00", len(l))
+		for _, p := range l {
+			fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s\x00", p.URL, p.Title, p.Date.Unix(), p.Meta.Number)
+		}
+	}
 }
 
 // customLayouts reports whether the site has layouts of its own that
@@ -201,6 +214,7 @@ func (g *signer) route(r *site.Route) uint64 {
 		g.lists(h, s.Topics)
 		g.items(h, s.LatestNews)
 		g.items(h, s.LatestQA)
+		g.items(h, s.LatestDocuments)
 	case "topics", "units":
 		g.lists(h, p.Items)
 	case "qa-index":

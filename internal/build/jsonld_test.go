@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/txtar"
@@ -19,7 +20,8 @@ const ldSite = `
 ---
 title: "Cổng thông tin"
 description: "Trang tuyên truyền Chỉ thị 18 của thị trấn."
-publisher: "Đảng ủy thị trấn"
+parent: "Đảng bộ huyện"
+body: "Đảng ủy thị trấn"
 address: "Số 1, khu phố 2"
 phone: "0123 456 789"
 email: "dangUy@example.org"
@@ -74,6 +76,8 @@ type ldThing struct {
 	Address       string
 	Telephone     string
 	Email         string
+	Logo          string
+	Parent        *ldThing `json:"parentOrganization"`
 	Headline      string
 	Description   string
 	DatePublished string
@@ -135,14 +139,25 @@ func buildLDSite(t *testing.T) map[string][]byte {
 // parse).
 func TestJSONLD(t *testing.T) {
 	files := buildLDSite(t)
-	publisher := &ldThing{Type: "Organization", Name: "Đảng ủy thị trấn", URL: "https://example.org/"}
+	// The logo is the theme's emblem, fingerprinted, as an absolute URL.
+	logo := ""
+	for name := range files {
+		if strings.HasPrefix(name, "img/emblem.") && strings.HasSuffix(name, ".svg") {
+			logo = "https://example.org/" + name
+		}
+	}
+	if logo == "" {
+		t.Fatal("no img/emblem.*.svg written")
+	}
+	publisher := &ldThing{Type: "Organization", Name: "Đảng ủy thị trấn", URL: "https://example.org/", Logo: logo}
 
 	home := readLD(t, files, "index.html")
 	if got := home["WebSite"]; got.Name != "Cổng thông tin" || got.URL != "https://example.org/" || got.InLanguage != "vi" || got.Action == nil ||
 		got.Action.Type != "SearchAction" || got.Action.Target != "https://example.org/tim-kiem/?q={search_term_string}" || got.Action.QueryInput != "required name=search_term_string" {
 		t.Errorf("WebSite %+v, action %+v", got, got.Action)
 	}
-	want := ldThing{Type: "Organization", Name: "Đảng ủy thị trấn", URL: "https://example.org/", Address: "Số 1, khu phố 2", Telephone: "0123 456 789", Email: "dangUy@example.org"}
+	want := ldThing{Type: "Organization", Name: "Đảng ủy thị trấn", URL: "https://example.org/", Logo: logo, Parent: &ldThing{Type: "Organization", Name: "Đảng bộ huyện"},
+		Address: "Số 1, khu phố 2", Telephone: "0123 456 789", Email: "dangUy@example.org"}
 	if got := home["Organization"]; !reflect.DeepEqual(got, want) {
 		t.Errorf("Organization\ngot  %+v\nwant %+v", got, want)
 	}

@@ -82,6 +82,9 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 	b.phases.mark("static+layouts")
 	next.modelPhase, e = b.buildModel(prev, next, reparsed, ch.static, now)
 	errs.Append(e)
+	if errs.Err() == nil {
+		errs.Append(content.IdentityNotices(next.files[content.HomePath]))
+	}
 	errs.Sort()
 	b.phases.mark("model")
 	return next, errs

@@ -155,8 +155,8 @@ func TestManifest(t *testing.T) {
 	if err := json.Unmarshal(files["manifest.webmanifest"], &got); err != nil {
 		t.Fatalf("manifest.webmanifest: %v\n%s", err, files["manifest.webmanifest"])
 	}
-	icon := find(iconTag, files["index.html"]) // the favicon, fingerprinted or not
-	if icon == "(none)" || !strings.HasPrefix(icon, "/portal/img/favicon") {
+	icon := find(iconTag, files["index.html"]) // the emblem, fingerprinted or not
+	if icon == "(none)" || !strings.HasPrefix(icon, "/portal/img/emblem") {
 		t.Fatalf("favicon link %q", icon)
 	}
 	want := map[string]any{

@@ -144,7 +144,7 @@ func TestOwnRobots(t *testing.T) {
 			if got := string(files["robots.txt"]); got != tt.robots {
 				t.Errorf("robots.txt = %q, want the site's own %q", got, tt.robots)
 			}
-			if got := res.Notices.Error(); got != tt.notice {
+			if got := otherNotices(res).Error(); got != tt.notice {
 				t.Errorf("notices:\n%s\nwant:\n%s", got, tt.notice)
 			}
 		})

@@ -23,7 +23,7 @@ import (
 var ownLayouts = map[string][]func(theme string) string{
 	"layouts/home.html": {
 		func(th string) string { // another cut of each topic's items
-			return strings.NewReplacer("{{with first 3 .Items}}", "{{with first 4 .Items}}", "{{with .Preview}}", "{{with first 4 .Items}}").Replace(th)
+			return strings.Replace(th, `<p class="item-meta">{{len .Items}} bài viết</p>`, `{{with first 4 .Items}}<ul>{{range .}}<li>{{.Title}}</li>{{end}}</ul>{{end}}`, 1)
 		},
 		func(string) string {
 			return `{{define "main"}}<div class="wrap"><h1>{{.Site.Title}}</h1>` +

@@ -35,10 +35,11 @@ func (st *state) fileSize(name string) (int64, bool) {
 	return n, ok
 }
 
-// icon returns the site URL of the theme's icon, static/img/favicon.svg,
-// for the web app manifest, or "" when the site has none.
+// icon returns the site URL of the site's emblem (site.Identity.Emblem,
+// by default the theme's static/img/emblem.svg), which is also the icon
+// of its pages, for the web app manifest, or "" when there is none.
 func (st *state) icon() string {
-	name, ok := st.assets["img/favicon.svg"]
+	name, ok := st.assets[st.site.Emblem]
 	if !ok {
 		return ""
 	}

@@ -64,14 +64,48 @@
 //	page      menu (true to list the page in the main navigation, ordered by weight)
 //
 // Topic, unit and section _index.md files take title, summary, weight, draft
-// and aliases. The home content/_index.md takes title (required), description
-// (the home page's description, and the site's), publisher, shortname (a short
-// site name of at most 30 characters, e.g. "Loa", put after page titles in
-// place of the long title), address, phone, email, zalo (the phone number
-// of a Zalo account readers may write to, e.g. "0912 345 678": the contact
-// and question pages offer it) and baseurl (the site's
-// address, used when neither -baseurl nor Netlify's URL is set; without an
-// absolute one no feed or sitemap is written, and loa build -strict fails).
+// and aliases.
+//
+// # Site settings
+//
+// The home content/_index.md holds the site's settings:
+//
+//	title            the portal's name, required, e.g. "Trang thông tin tuyên truyền Chỉ thị 18-CT/TW":
+//	                 the header's third line, the home page's <title> and heading
+//	description      the home page's description, and the site's
+//	shortname        a short site name of at most 30 characters, e.g. "Trang tin Chỉ thị 18", put
+//	                 after page titles in place of the long title, and the installed app's name
+//	baseurl          the site's address, used when neither -baseurl nor Netlify's URL is set; without
+//	                 an absolute one no feed or sitemap is written, and loa build -strict fails
+//
+// and its identity, as official portals state it (Decree 42/2022/NĐ-CP
+// asks state portals for the footer's lines):
+//
+//	parent           the level above, e.g. "Đảng bộ tỉnh …": the header's first line
+//	body             the body that publishes the site, e.g. "Đảng ủy xã …": the header's second line,
+//	                 the footer, og:site_name and the publisher search engines are told
+//	township         the place, e.g. "xã …", wherever the theme speaks of it
+//	emblem           an image under static/, e.g. img/logo.png, shown beside the name; without it
+//	                 the theme's neutral mark (never a state or Party emblem the site has no right to)
+//	owner            cơ quan chủ quản (governing body): the footer
+//	editor           người chịu trách nhiệm nội dung (person responsible for the content): the footer
+//	address          the footer, the contact details search engines are told
+//	phone            the same
+//	email            the same
+//	zalo             the phone number of a Zalo account readers may write to, e.g. "0912 345 678":
+//	                 the contact and question pages offer it
+//	licence          the licence number, where the site has one: the footer
+//	province_portal  the address of the province's portal, linked in the footer beside
+//	                 dangcongsan.vn and mattran.org.vn
+//
+// Each of parent, body, township, owner, editor, address, phone, email and
+// province_portal that is missing is a notice naming the key (the build
+// goes on, and the theme leaves that line out: readers never see a
+// placeholder):
+//
+//	content/_index.md:1: notice: owner: missing, so the theme leaves out the footer's cơ quan chủ quản (governing body); add owner: "Đảng ủy xã …" to content/_index.md
+//
+// The key publisher of older versions is now body; it is an error that says so.
 //
 // # Pages Loa makes
 //

@@ -66,13 +66,22 @@ var fields = map[string]field{
 	"file":      {kinds: []Kind{KindDocument}, set: setPath(func(m *Meta) *string { return &m.File })},
 
 	"description": {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Description })},
-	"publisher":   {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Publisher })},
 	"shortname":   {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.ShortName })},
 	"address":     {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Address })},
 	"phone":       {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Phone })},
 	"email":       {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Email })},
 	"zalo":        {kinds: []Kind{KindHome}, set: setZalo},
 	"baseurl":     {kinds: []Kind{KindHome}, set: setBaseURL},
+
+	// The site's identity (identity.go).
+	"parent":          {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Parent })},
+	"body":            {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Body })},
+	"township":        {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Township })},
+	"emblem":          {kinds: []Kind{KindHome}, set: setPath(func(m *Meta) *string { return &m.Emblem })},
+	"owner":           {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Owner })},
+	"editor":          {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Editor })},
+	"licence":         {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Licence })},
+	"province_portal": {kinds: []Kind{KindHome}, set: setWebAddress(func(m *Meta) *string { return &m.ProvincePortal })},
 }
 
 func allKinds() []Kind {
@@ -296,12 +305,15 @@ func setPath(ptr func(*Meta) *string) func(*Meta, value) (string, string) {
 		}
 		p, ok := cleanRel(strings.TrimPrefix(s, "/"))
 		if !ok {
-			return fmt.Sprintf("%q is not a path inside static/", s), fmt.Sprintf("write a path such as %s: files/van-ban.pdf", v.key)
+			return fmt.Sprintf("%q is not a path inside static/", s), fmt.Sprintf("write a path such as %s: %s", v.key, pathExamples[v.key])
 		}
 		*ptr(m) = p
 		return "", ""
 	}
 }
+
+// pathExamples are the paths the hints of path keys suggest.
+var pathExamples = map[string]string{"file": "files/van-ban.pdf", "image": "images/hoi-nghi.jpg", "emblem": "img/logo.png"}
 
 // cleanRel cleans a slash path and reports whether it stays inside its
 // root: no "..", no backslash, no NUL, not absolute, not empty.
@@ -319,19 +331,26 @@ func cleanRel(s string) (string, bool) {
 }
 
 func setBaseURL(m *Meta, v value) (string, string) {
-	s, msg, hint := v.text()
-	if msg != "" {
-		return msg, hint
-	}
-	if s == "" {
+	return setWebAddress(func(m *Meta) *string { return &m.BaseURL })(m, v)
+}
+
+// setWebAddress stores an absolute http or https address.
+func setWebAddress(ptr func(*Meta) *string) func(*Meta, value) (string, string) {
+	return func(m *Meta, v value) (string, string) {
+		s, msg, hint := v.text()
+		if msg != "" {
+			return msg, hint
+		}
+		if s == "" {
+			return "", ""
+		}
+		u, err := url.Parse(s)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Sprintf("%q is not a web address", s), fmt.Sprintf("write e.g. %s: https://example.org/portal/", v.key)
+		}
+		*ptr(m) = s
 		return "", ""
 	}
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Sprintf("%q is not a web address", s), "write e.g. baseurl: https://example.org/portal/"
-	}
-	m.BaseURL = s
-	return "", ""
 }
 
 // setZalo stores a Vietnamese phone number as its digits, in the

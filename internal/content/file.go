@@ -94,13 +94,22 @@ type Meta struct {
 
 	// Home: site settings.
 	Description string
-	Publisher   string
 	ShortName   string // short site name for page titles
 	Address     string
 	Phone       string
 	Email       string
 	Zalo        string // the phone number of the Zalo account readers may write to, as digits: "0912345678"
 	BaseURL     string
+
+	// Home: the site's identity (see identity.go).
+	Parent         string // the level above, e.g. "Đảng bộ tỉnh …"
+	Body           string // the body that publishes the site, e.g. "Đảng ủy xã …"
+	Township       string // the place, e.g. "xã …"
+	Emblem         string // image under static/; "" for the theme's mark
+	Owner          string // cơ quan chủ quản
+	Editor         string // người chịu trách nhiệm nội dung
+	Licence        string // licence number, "" when there is none
+	ProvincePortal string // address of the province's portal
 
 	Lines map[string]int // key → line in the file
 	Start int            // line of the opening delimiter

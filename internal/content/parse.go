@@ -91,6 +91,9 @@ func setFields(f *File, values []value) diag.List {
 		at := diag.Pos{File: f.Path, Line: v.line}
 		fd, ok := fields[v.key]
 		switch {
+		case !ok && renamedKeys[v.key].kind == f.Kind:
+			r := renamedKeys[v.key]
+			errs.Add(at, v.key, "was renamed "+r.to, r.hint)
 		case !ok || !fd.accepts(f.Kind):
 			errs.Add(at, v.key, "unknown key for "+kindName[f.Kind], suggestKey(v.key, f.Kind))
 		case f.Meta.Lines[v.key] != 0:
@@ -128,7 +131,7 @@ func checkMeta(f *File) diag.List {
 		errs.Add(at(f.Meta.Line("updated")), "updated", fmt.Sprintf("%s is before the date %s", u.Format("2006-01-02"), f.Meta.Date.Format("2006-01-02")), "write a date on or after the date, or remove updated")
 	}
 	if n := utf8.RuneCountInString(f.Meta.ShortName); n > maxShortName {
-		errs.Add(at(f.Meta.Line("shortname")), "shortname", fmt.Sprintf("is %d characters long", n), fmt.Sprintf("write at most %d, e.g. shortname: \"Loa\"", maxShortName))
+		errs.Add(at(f.Meta.Line("shortname")), "shortname", fmt.Sprintf("is %d characters long", n), fmt.Sprintf("write at most %d, e.g. shortname: \"Trang tin Chỉ thị 18\"", maxShortName))
 	}
 	if (f.Kind == KindArticle && f.Meta.Topic != "" && f.Meta.Topic != f.Group) ||
 		(f.Kind == KindNews && f.Meta.Unit != "" && f.Meta.Unit != f.Group) {

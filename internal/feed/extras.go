@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"html"
 	"maps"
+	"mime"
 	"net/url"
+	"path"
 	"slices"
 	"strings"
 	"unicode"
@@ -31,7 +33,7 @@ type Options struct {
 	Sitemap   bool   // make sitemap.xml (with an absolute BaseURL)
 	OwnRobots bool   // the site has its own static/robots.txt: make none
 	// Icon is the site URL of the icon for the web app manifest, with the
-	// base path and fingerprint (e.g. "/portal/img/favicon.3f2a9c1b.svg");
+	// base path and fingerprint (e.g. "/portal/img/emblem.3f2a9c1b.svg");
 	// "" lists no icon.
 	Icon string
 	// Card gives what the Open Graph tags of an alias page say of the page
@@ -151,8 +153,8 @@ func latest(s *site.Site) []*site.Page {
 func manifest(s *site.Site, base, icon string) []byte {
 	type iconRef struct {
 		Src   string `json:"src"`
-		Sizes string `json:"sizes"`
-		Type  string `json:"type"`
+		Sizes string `json:"sizes,omitempty"`
+		Type  string `json:"type,omitempty"`
 	}
 	m := struct {
 		Name       string    `json:"name"`
@@ -166,7 +168,11 @@ func manifest(s *site.Site, base, icon string) []byte {
 		Icons      []iconRef `json:"icons,omitempty"`
 	}{s.Title, cmp.Or(s.ShortName, s.Title), "vi", base + "/", base + "/", "standalone", ThemeColor, "#ffffff", nil}
 	if icon != "" {
-		m.Icons = []iconRef{{icon, "any", "image/svg+xml"}}
+		ref := iconRef{Src: icon, Type: mime.TypeByExtension(path.Ext(icon))}
+		if ref.Type == "image/svg+xml" {
+			ref.Sizes = "any"
+		}
+		m.Icons = []iconRef{ref}
 	}
 	out, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {

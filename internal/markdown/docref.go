@@ -8,7 +8,9 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/loa-vn/loa/internal/vntext"
 )
@@ -52,34 +54,86 @@ func FindNumbers(s string) [][2]int {
 	return out
 }
 
-// docRefs is the AST transformer that records cited document numbers and
-// links those that have a page. It never links inside links, images, code
-// or headings.
+// docRefs is the AST transformer that records cited document numbers,
+// links those that have a page, and keeps every number on one line (see
+// DocNumber). It never links inside links, images, code or headings, and
+// records no citation in a heading.
 type docRefs struct{}
+
+// numberText is a text node that may hold document numbers, and whether
+// numbers there may be cited and linked (not in a heading).
+type numberText struct {
+	t    *ast.Text
+	link bool
+}
 
 func (docRefs) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	st := pc.Get(stateKey).(*state)
-	var texts []*ast.Text
+	var texts []numberText
+	heading := 0
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
 		switch n := n.(type) {
-		case *ast.Link, *ast.AutoLink, *ast.Image, *ast.CodeSpan, *ast.Heading, *ast.RawHTML:
+		case *ast.Heading:
+			heading += map[bool]int{true: 1, false: -1}[entering]
+		case *ast.Link, *ast.AutoLink, *ast.Image, *ast.CodeSpan, *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			texts = append(texts, n)
+			if entering {
+				texts = append(texts, numberText{n, heading == 0})
+			}
 		}
 		return ast.WalkContinue, nil
 	})
 	for _, t := range texts {
-		linkNumbers(t, st)
+		if t.t.Parent() == nil {
+			continue // merged into the text before it
+		}
+		mergeTexts(t.t, st.source)
+		linkNumbers(t.t, st, t.link)
 	}
 }
 
-// linkNumbers splits t around the document numbers it holds, wrapping
-// each number that has a page in a link.
-func linkNumbers(t *ast.Text, st *state) {
+// mergeTexts joins to t the text nodes after it that continue it in the
+// source: the parser splits text where a typographic dash might start
+// ("18" "-CT/TW"), which would hide the number.
+func mergeTexts(t *ast.Text, source []byte) {
+	for next, ok := t.NextSibling().(*ast.Text); ok && t.Merge(next, source); next, ok = t.NextSibling().(*ast.Text) {
+		t.Parent().RemoveChild(t.Parent(), next)
+	}
+}
+
+// KindDocNumber is the kind of a DocNumber node.
+var KindDocNumber = ast.NewNodeKind("DocNumber")
+
+// DocNumber holds the text of a document number, which it renders in a
+// <span class="docno">: the theme's stylesheet keeps it from breaking at
+// its hyphen or slash ("18-CT/TW" stays on one line).
+type DocNumber struct{ ast.BaseInline }
+
+// Kind returns KindDocNumber.
+func (n *DocNumber) Kind() ast.NodeKind { return KindDocNumber }
+
+// Dump writes the node for debugging.
+func (n *DocNumber) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+
+// docNumberHTML renders DocNumber nodes.
+type docNumberHTML struct{}
+
+func (docNumberHTML) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+	r.Register(KindDocNumber, func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			w.WriteString(`<span class="docno">`)
+		} else {
+			w.WriteString(`</span>`)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// linkNumbers splits t around the document numbers it holds, putting
+// each in a DocNumber, and with cite, records it as cited and wraps it
+// in a link when it has a page.
+func linkNumbers(t *ast.Text, st *state, cite bool) {
 	seg := t.Segment
 	value := string(seg.Value(st.source))
 	matches := FindNumbers(value)
@@ -95,18 +149,23 @@ func linkNumbers(t *ast.Text, st *state) {
 	}
 	for _, m := range matches {
 		number := CanonicalNumber(value[m[0]:m[1]])
-		url := st.cfg.Documents[number]
-		st.citations = append(st.citations, Citation{Number: number, Line: st.lineOf(seg.Start + m[0]), URL: url})
-		if url == "" || url == st.self {
-			continue
+		url := ""
+		if cite {
+			url = st.cfg.Documents[number]
+			st.citations = append(st.citations, Citation{Number: number, Line: st.lineOf(seg.Start + m[0]), URL: url})
 		}
 		if m[0] > cursor {
 			insert(ast.NewTextSegment(text.NewSegment(seg.Start+cursor, seg.Start+m[0])))
 		}
-		link := ast.NewLink()
-		link.Destination = []byte(url) // linkPolicy, which runs next, adds the base path
-		link.AppendChild(link, ast.NewTextSegment(text.NewSegment(seg.Start+m[0], seg.Start+m[1])))
-		insert(link)
+		var n ast.Node = &DocNumber{}
+		n.AppendChild(n, ast.NewTextSegment(text.NewSegment(seg.Start+m[0], seg.Start+m[1])))
+		if url != "" && url != st.self {
+			link := ast.NewLink()
+			link.Destination = []byte(url) // linkPolicy, which runs next, adds the base path
+			link.AppendChild(link, n)
+			n = link
+		}
+		insert(n)
 		cursor = m[1]
 	}
 	if cursor == 0 {

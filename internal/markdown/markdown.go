@@ -25,7 +25,9 @@
 // Document numbers in running text ("Chỉ thị số 18-CT/TW", "Hướng dẫn số
 // 50-HD/HU", "42/2022/NĐ-CP") are reported as citations, and those that
 // match a document page become links to it: never inside links, images,
-// code or headings, and never on the document's own page.
+// code or headings, and never on the document's own page. Every number,
+// in headings too, is put in a <span class="docno"> that the theme keeps
+// on one line.
 //
 // # Links
 //
@@ -126,7 +128,7 @@ func New(cfg Config) *Converter {
 }
 
 func (c *Converter) newGoldmark(unsafe bool) goldmark.Markdown {
-	var rendererOpts []renderer.Option
+	rendererOpts := []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(docNumberHTML{}, 500))}
 	if unsafe {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}

@@ -65,12 +65,16 @@ func TestDocumentNumbers(t *testing.T) {
 		in, html string
 		cites    []string
 	}{
-		{"Chỉ thị số 18-CT/TW, ngày 26/10/2022.", `Chỉ thị số <a href="/p/van-ban/ct-18/">18-CT/TW</a>, ngày 26/10/2022.`, []string{"18-CT/TW"}},
-		{"Hướng dẫn số 50 - HD/HU và Nghị định 42/2022/NĐ-CP.", `Hướng dẫn số <a href="/p/van-ban/hd-50/">50 - HD/HU</a> và Nghị định <a href="/p/van-ban/nd-42/">42/2022/NĐ-CP</a>.`, []string{"50-HD/HU", "42/2022/NĐ-CP"}},
+		{"Chỉ thị số 18-CT/TW, ngày 26/10/2022.", `Chỉ thị số <a href="/p/van-ban/ct-18/"><span class="docno">18-CT/TW</span></a>, ngày 26/10/2022.`, []string{"18-CT/TW"}},
+		{"Hướng dẫn số 50 - HD/HU và Nghị định 42/2022/NĐ-CP.", `Hướng dẫn số <a href="/p/van-ban/hd-50/"><span class="docno">50 - HD/HU</span></a> và Nghị định <a href="/p/van-ban/nd-42/"><span class="docno">42/2022/NĐ-CP</span></a>.`, []string{"50-HD/HU", "42/2022/NĐ-CP"}},
 		{"Số 7/2023 hay 18-CT?", `Số 7/2023 hay 18-CT?`, nil},
-		{"Luật 75/2015/QH13 chưa có trang.", `Luật 75/2015/QH13 chưa có trang.`, []string{"75/2015/QH13"}},
-		{"`18-CT/TW` và [18-CT/TW](/x/) và *18-CT/TW*", `<code>18-CT/TW</code> và <a href="/p/x/">18-CT/TW</a> và <em><a href="/p/van-ban/ct-18/">18-CT/TW</a></em>`, []string{"18-CT/TW"}},
-		{"## Chỉ thị 18-CT/TW", `<h2 id="chi-thi-18-ct-tw">Chỉ thị 18-CT/TW</h2>`, nil},
+		// The parser splits text where a dash might start ("18" "-CT/TW"):
+		// numbers across the split are found too.
+		{"Chỉ thị 18-CT/TW", `Chỉ thị <a href="/p/van-ban/ct-18/"><span class="docno">18-CT/TW</span></a>`, []string{"18-CT/TW"}},
+		{"Theo 18-CT/TW và 60-NQ/TW", `Theo <a href="/p/van-ban/ct-18/"><span class="docno">18-CT/TW</span></a> và <span class="docno">60-NQ/TW</span>`, []string{"18-CT/TW", "60-NQ/TW"}},
+		{"Luật 75/2015/QH13 chưa có trang.", `Luật <span class="docno">75/2015/QH13</span> chưa có trang.`, []string{"75/2015/QH13"}},
+		{"`18-CT/TW` và [18-CT/TW](/x/) và *18-CT/TW*", `<code>18-CT/TW</code> và <a href="/p/x/">18-CT/TW</a> và <em><a href="/p/van-ban/ct-18/"><span class="docno">18-CT/TW</span></a></em>`, []string{"18-CT/TW"}},
+		{"## Chỉ thị 18-CT/TW", `<h2 id="chi-thi-18-ct-tw">Chỉ thị <span class="docno">18-CT/TW</span></h2>`, nil},
 		{"Nhiệm kỳ 2020 - 2025, ngày 05/4/2023, TCVN 6909:2001, a18-CT/TW, /18-CT/TW.", `Nhiệm kỳ 2020 - 2025, ngày 05/4/2023, TCVN 6909:2001, a18-CT/TW, /18-CT/TW.`, nil},
 	}
 	for _, tt := range tests {

@@ -12,9 +12,15 @@
 //     landmarks, heading order, the skip link, alt text) finds no violation
 //     on any kind of page (the home page, topics, an article, the Q&A index
 //     and an item, units, news, documents, tags, the search page showing
-//     results and the 404 page), at 1280 and at 360 px.
+//     results, the list of the pages citing a document and the 404 page),
+//     at 1280 and at 360 px.
 //   - TestKeyboard: the first Tab reaches the skip link, which moves the
 //     focus to the main content; everything Tab reaches shows a focus ring.
+//   - TestHeader: with JavaScript off, on every page kind, the header is
+//     at most 120 px tall on a 360 px phone, its navigation is folded
+//     behind a <details> button that opens it, and a link to the search
+//     page shows beside it; at 1280 px the navigation bar and the search
+//     box show instead.
 //   - TestPhone: at 360×640 no page kind scrolls sideways (a table that
 //     scrolls inside its own box is allowed, as WCAG 1.4.10 allows), every
 //     visible link, button and input is at least 44×44 CSS px (a link inside
@@ -36,8 +42,8 @@
 //     Q&A item and news item; TestHeroImage checks that an article's image
 //     keeps its place even when it never arrives.
 //   - TestLighthouse: Lighthouse on its mobile setting scores Performance,
-//     Accessibility, Best Practices and SEO at least 95 on the home page
-//     and an article (skipped with -short).
+//     Accessibility, Best Practices and SEO at least 95 on the home page,
+//     an article, a document and the Q&A index (skipped with -short).
 //   - TestOpenGraph: every article, Q&A item, news item and document has an
 //     Open Graph title, description, absolute image (served) and URL.
 //     TestShareButton: the Web Share button shows only where navigator.share

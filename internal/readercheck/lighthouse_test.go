@@ -44,8 +44,8 @@ type lighthouseReport struct {
 const runs = 3
 
 // TestLighthouse runs Lighthouse with its default mobile setting (a
-// mid-range phone on a slow 4G line, simulated) on the home page and an
-// article, a document and the question form, in Debian's Chromium, and wants a median of at least minScore
+// mid-range phone on a slow 4G line, simulated) on the home page, an
+// article, a document, the Q&A index and the question form, in Debian's Chromium, and wants a median of at least minScore
 // in Performance, Accessibility, Best Practices and SEO. A third run is
 // made only when the first two disagree, since two passes (or two
 // failures) out of three already fix the median's side. The JSON reports
@@ -58,7 +58,7 @@ func TestLighthouse(t *testing.T) {
 	chrome := browsertest.Path(t)
 	p := newPortal(t)
 	dir := shots(t)
-	for _, name := range []string{"home", "article", "document", "ask"} {
+	for _, name := range []string{"home", "article", "document", "qa-index", "ask"} {
 		k := p.kind(name)
 		t.Run(name, func(t *testing.T) {
 			scores := map[string][]int{}    // category → score of each run

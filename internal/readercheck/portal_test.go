@@ -59,6 +59,43 @@ func (l *lazyFS) Open(name string) (fs.File, error) {
 	return nil, fs.ErrNotExist
 }
 
+// identity is what a commune fills in content/_index.md and the sample
+// leaves out (it has no real address or contacts): with it the reader
+// checks see the whole header and footer, and the contact page.
+const identity = `parent: "Đảng bộ tỉnh Mẫu"
+township: "xã Mẫu"
+owner: "Đảng ủy xã Mẫu"
+editor: "Ban biên tập Trang thông tin"
+address: "Trụ sở Đảng ủy xã Mẫu"
+phone: "0200 3800 000"
+email: "bientap@example.org"
+zalo: "0900 000 000"
+province_portal: "https://example.org/tinh/"
+`
+
+// filledIn is the sample site (content/ and static/) with identity added
+// to the home page's settings, in a temporary folder. A key set twice
+// is a build error, so the sample cannot drift into conflict with it.
+func filledIn(t *testing.T) fs.FS {
+	t.Helper()
+	dir := t.TempDir()
+	for _, sub := range []string{"content", "static"} {
+		if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join(root, sub))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	home := filepath.Join(dir, "content", "_index.md")
+	data, err := os.ReadFile(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = []byte(strings.Replace(string(data), "\n---\n", "\n"+identity+"---\n", 1))
+	if err := os.WriteFile(home, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return os.DirFS(dir)
+}
+
 // newPortal builds the repository's content with its theme for the
 // address of a new local server, as `loa build -baseurl` would, and serves
 // it.
@@ -69,7 +106,7 @@ func newPortal(t *testing.T) *portal {
 	mem := output.NewMemory()
 	// Forms: built as on Netlify, whose form handling netlify.toml's
 	// deploys get, so the question page has its form.
-	cfg := build.Config{Site: os.DirFS(root), Theme: os.DirFS(root), BaseURL: srv.URL + "/", Now: time.Now(), Forms: true}
+	cfg := build.Config{Site: filledIn(t), Theme: os.DirFS(root), BaseURL: srv.URL + "/", Now: time.Now(), Forms: true}
 	res, err := build.Build(context.Background(), cfg, mem)
 	if err != nil {
 		t.Fatalf("build the sample portal: %v", err)
@@ -100,6 +137,12 @@ func (p *portal) kinds(t *testing.T) []kind {
 			pages = append(pages, pg)
 		}
 	}
+	var cited []*site.Page // the lists of the pages citing a document
+	for _, d := range s.Documents {
+		if d.CitedList != nil {
+			cited = append(cited, d.CitedList)
+		}
+	}
 	kinds := []kind{
 		{"home", "/"},
 		{"topics", s.Sections[content.SectionTopics].URL},
@@ -113,6 +156,7 @@ func (p *portal) kinds(t *testing.T) []kind {
 		{"documents", s.Sections[content.SectionDocuments].URL},
 		{"doc-type", first(s.DocTypes)},
 		{"document", p.longest(s.Documents)},
+		{"cited", first(cited)},
 		{"page", first(pages)},
 		{"tags", s.TagsPage.URL},
 		{"tag", s.Tags[0].URL},

@@ -17,7 +17,8 @@ import (
 var themeIDs = []string{
 	"bai-trich-dan", "cach-gui-khac", "chu-de", "ds-van-ban", "gioi-thieu", "hoi-cau-hoi", "hoi-dap",
 	"hoi-dong-y", "hoi-khu-vuc", "hoi-khu-vuc-goi-y", "hoi-ten", "ket-qua", "khac", "lien-quan", "loc-co-quan",
-	"loc-loai", "noi-bat", "noi-dung", "q", "q-404", "q-head", "q-home", "tin-moi", "van-ban-trich-dan",
+	"loc-loai", "noi-bat", "noi-dung", "q", "q-404", "q-head", "q-home", "side-hoi-dap", "side-lien-ket",
+	"side-tin", "side-van-ban", "tin-moi", "van-ban", "van-ban-trich-dan",
 }
 
 // TestLayoutIDs checks LayoutIDs against the theme's layouts: every id

@@ -57,6 +57,8 @@ type (
 		Type      string `json:"@type"`
 		Name      string `json:"name"`
 		URL       string `json:"url,omitempty"`
+		Logo      string `json:"logo,omitempty"`
+		Parent    *ldOrg `json:"parentOrganization,omitempty"`
 		Address   string `json:"address,omitempty"`
 		Telephone string `json:"telephone,omitempty"`
 		Email     string `json:"email,omitempty"`
@@ -134,22 +136,29 @@ func (r *Renderer) webSite(s *site.Site) ldWebSite {
 	}
 }
 
-// organization describes the body that publishes the site, with the
-// contact details of the home page's settings. It is an Organization, not
-// a GovernmentOrganization: the publisher may be a Party committee or a
-// mass organisation, which are not state agencies. It has no logo until
-// the site has the publisher's emblem (the theme's loudspeaker is Loa's
-// mark, not the publisher's).
+// organization describes the body that publishes the site, with its
+// emblem as logo, the level above as parentOrganization and the contact
+// details of the home page's settings. It is an Organization, not a
+// GovernmentOrganization: the publisher may be a Party committee or a
+// mass organisation, which are not state agencies.
 func (r *Renderer) organization(s *site.Site) ldOrg {
 	o := r.publisher(s)
+	if s.Parent != "" {
+		o.Parent = &ldOrg{Type: "Organization", Name: s.Parent}
+	}
 	o.Address, o.Telephone, o.Email = s.Address, s.Phone, s.Email
 	return o
 }
 
-// publisher is the organisation that publishes the site: its publisher
-// setting, else the site's title.
+// publisher is the organisation that publishes the site: its body
+// setting, else the site's title, with its emblem as logo when the site
+// has an absolute address.
 func (r *Renderer) publisher(s *site.Site) ldOrg {
-	return ldOrg{Type: "Organization", Name: orDefault(s.Publisher, s.Title), URL: r.abs("/")}
+	o := ldOrg{Type: "Organization", Name: s.Publisher(), URL: r.abs("/")}
+	if u, err := r.asset(s.Emblem); err == nil && r.origin != "" {
+		o.Logo = r.origin + u
+	}
+	return o
 }
 
 // article describes an article (Article) or a news item (NewsArticle).

@@ -26,8 +26,15 @@
 // in one place (the cuts are constants of package site):
 //
 //	.Site.LatestFeatured  the first 3 featured articles and news (site.FeaturedPreview)
-//	.Site.LatestNews      the first 5 news items (site.NewsPreview)
+//	.Site.LatestNews      the first 6 news items (site.NewsPreview)
 //	.Site.LatestQA        the first 6 Q&A items (site.QAPreview)
+//	.Site.LatestDocuments the first 5 documents (site.DocsPreview)
+//	.Site.SideNews, .Site.SideQA, .Site.SideDocuments
+//	                      the side column's first 4 of each (site.SidePreview)
+//	.Page.CitedPreview    of a document: the newest 10 pages citing it (site.CitedPreview); .Page.CitedList
+//	                      the list of them all, nil when those are all
+//	.Site.Identity        who publishes the site: .Parent, .Body, .Township, .Emblem, .Owner, .Editor,
+//	                      .Licence, .ProvincePortal, .Address, .Phone, .Email (see package content)
 //	.Page.Preview         of a list page (topic, unit, section, tag), like .Preview of each of
 //	                      .Site.Topics: the first 3 of its .Items (site.ItemsPreview)
 //
@@ -68,6 +75,8 @@
 //	zaloURL DIGITS   link that opens a Zalo chat with a phone number: "https://zalo.me/0912345678"
 //	docTypeURL NAME  URL of the registry page of a document type: "Chỉ thị" → "/van-ban/loai/chi-thi/"
 //	docIssuerURL NAME URL of the registry page of an issuer: "Quốc hội" → "/van-ban/co-quan/quoc-hoi/"
+//	docno TEXT       TEXT escaped, each document number in it (18-CT/TW) in a <span class="docno">
+//	                 that does not break at its hyphen or slash: for titles
 //
 // # Errors
 //
@@ -398,6 +407,7 @@ func (r *Renderer) funcs(asWritten bool) template.FuncMap {
 			return nil
 		},
 		"navKey": navKey,
+		"docno":  docno,
 		"add1":   func(n int) int { return n + 1 },
 		"list":   func(items ...string) []string { return items },
 		"ext":    func(p string) string { return strings.ToUpper(strings.TrimPrefix(path.Ext(p), ".")) },

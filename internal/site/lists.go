@@ -191,8 +191,17 @@ func (s *Site) citations() {
 	}
 	for _, d := range s.Documents {
 		slices.SortFunc(d.CitedBy, newestFirst)
+		d.CitedPreview, d.CitedList = head(d.CitedBy, CitedPreview), nil
+		if len(d.CitedBy) > CitedPreview {
+			d.CitedList = &Page{Kind: KindCited, URL: d.URL + CitedSlug + "/", Title: "Các bài nhắc đến " + cmp.Or(d.Meta.Number, d.Title),
+				Meta: &content.Meta{}, Section: d, Items: d.CitedBy}
+		}
 	}
 }
+
+// CitedSlug is the last segment of the URL of the list of the pages
+// citing a document: /van-ban/x/trich-dan/.
+const CitedSlug = "trich-dan"
 
 // route lists every HTML file to render.
 func (s *Site) route() {
@@ -214,6 +223,11 @@ func (s *Site) route() {
 	}
 	for _, g := range slices.Concat(s.DocTypes, s.DocIssuers) {
 		s.addRoute("documents", g)
+	}
+	for _, d := range s.Documents {
+		if d.CitedList != nil {
+			s.addPaged("list", d.CitedList)
+		}
 	}
 	s.addRoute("404", s.NotFound)
 	slices.SortFunc(s.Routes, func(a, b *Route) int { return cmp.Compare(a.URL, b.URL) })
@@ -321,8 +335,8 @@ func (s *Site) checkLinks(errs *diag.List) {
 			continue
 		}
 		pos := func(key string) diag.Pos { return diag.Pos{File: p.Path(), Line: p.Meta.Line(key)} }
-		for _, key := range []string{"image", "file"} {
-			v := map[string]string{"image": p.Meta.Image, "file": p.Meta.File}[key]
+		for _, key := range []string{"image", "file", "emblem"} {
+			v := map[string]string{"image": p.Meta.Image, "file": p.Meta.File, "emblem": p.Meta.Emblem}[key]
 			if v != "" && (s.StaticFile == nil || !s.StaticFile(v)) {
 				errs.Add(pos(key), key, "static/"+v+" does not exist", "add the file to static/ or correct the path")
 			}

@@ -15,6 +15,9 @@ const (
 	KindTags     content.Kind = "tags"
 	KindSearch   content.Kind = "search"
 	KindNotFound content.Kind = "404"
+	// KindCited is the list of the pages citing a document, made when
+	// there are more than its page shows (CitedPreview).
+	KindCited content.Kind = "cited"
 )
 
 // Page is one page of the site: a content file with what the site knows
@@ -46,6 +49,11 @@ type Page struct {
 	Related    []*Page // up to five pages on the same topic or with the same tags
 	Cites      []*Page // documents cited in the body
 	CitedBy    []*Page // for documents: pages citing it, newest first
+	// CitedPreview is the first CitedPreview of CitedBy, what a
+	// document's page shows; CitedList is the generated list of all of
+	// CitedBy, nil when CitedPreview holds them all.
+	CitedPreview []*Page
+	CitedList    *Page
 }
 
 // Path returns the file path of the page's source, or "" for generated pages.
@@ -66,11 +74,12 @@ func (p *Page) Revised() time.Time {
 }
 
 // NoIndex reports whether search engines should leave p out: the 404
-// page, the thank-you page of the question form, and a tag page listing a single item (a thin page that only
-// repeats the item). The theme marks them noindex and the sitemap leaves
-// them out.
+// page, the thank-you page of the question form, a tag page listing a
+// single item (a thin page that only repeats the item), and the list of
+// pages citing a document (which only repeats other lists). The theme
+// marks them noindex and the sitemap leaves them out.
 func (p *Page) NoIndex() bool {
-	return p.Kind == KindNotFound || p.Kind == KindAskSent || p.Kind == KindTag && len(p.Items) <= 1
+	return p.Kind == KindNotFound || p.Kind == KindAskSent || p.Kind == KindCited || p.Kind == KindTag && len(p.Items) <= 1
 }
 
 // Tag is a tag with its pages, newest first.

@@ -7,10 +7,13 @@ package site
 // those same lists, so a page is rendered again exactly when what it
 // shows of a list changed.
 const (
-	FeaturedPreview = 3 // Site.LatestFeatured, on the home page
-	NewsPreview     = 5 // Site.LatestNews, on the home page
-	QAPreview       = 6 // Site.LatestQA, on the home page
-	ItemsPreview    = 3 // Page.Preview of each list: topics and units on the home page, /chu-de/ and /tin-don-vi/
+	FeaturedPreview = 3  // Site.LatestFeatured, on the home page
+	NewsPreview     = 5  // Site.LatestNews, on the home page
+	QAPreview       = 6  // Site.LatestQA, on the home page
+	ItemsPreview    = 3  // Page.Preview of each list: topics and units on the home page, /chu-de/ and /tin-don-vi/
+	DocsPreview     = 5  // Site.LatestDocuments, on the home page
+	SidePreview     = 4  // Site.SideNews, SideQA and SideDocuments: the side column of every other page
+	CitedPreview    = 10 // Page.CitedPreview of a document: the newest pages citing it
 )
 
 // preview fills the preview lists from the sorted lists.
@@ -18,6 +21,8 @@ func (s *Site) preview() {
 	s.LatestFeatured = head(s.Featured, FeaturedPreview)
 	s.LatestNews = head(s.News, NewsPreview)
 	s.LatestQA = head(s.QA, QAPreview)
+	s.LatestDocuments = head(s.Documents, DocsPreview)
+	s.SideNews, s.SideQA, s.SideDocuments = head(s.News, SidePreview), head(s.QA, SidePreview), head(s.Documents, SidePreview)
 	for _, p := range s.Pages {
 		p.Preview = head(p.Items, ItemsPreview)
 	}

@@ -51,15 +51,11 @@ type Config struct {
 // Site is the model of a whole site.
 type Site struct {
 	Config
-	Title       string
+	Title       string // the portal's name
 	Description string
-	Publisher   string
 	ShortName   string // short name for page titles, "" when not set
-	Address     string
-	Phone       string
-	Email       string
-	Zalo        string // phone number of the Zalo account, digits only
 	BaseURL     string // from the home page's front matter, may be empty
+	Identity           // from the home page's front matter
 
 	Home      *Page
 	Pages     []*Page // every published page with a URL, sorted by URL
@@ -81,6 +77,11 @@ type Site struct {
 	LatestFeatured []*Page // the first FeaturedPreview of Featured
 	LatestNews     []*Page // the first NewsPreview of News
 	LatestQA       []*Page // the first QAPreview of QA
+	// LatestDocuments are the first DocsPreview of Documents.
+	LatestDocuments []*Page
+	// The side column's lists: the first SidePreview of News, QA and
+	// Documents.
+	SideNews, SideQA, SideDocuments []*Page
 
 	Menu     []*Page // plain pages with menu: true, by weight
 	Tags     []*Tag  // in Vietnamese alphabetical order
@@ -320,9 +321,9 @@ func (s *Site) addGenerated() {
 		s.Home = gen(content.KindHome, "/", "Cổng thông tin")
 	}
 	m := s.Home.Meta
-	s.Title, s.Description, s.Publisher = s.Home.Title, cmp.Or(m.Description, s.Home.Summary), m.Publisher
-	s.Address, s.Phone, s.Email, s.BaseURL, s.ShortName = m.Address, m.Phone, m.Email, m.BaseURL, m.ShortName
-	s.Zalo = m.Zalo
+	s.Title, s.Description = s.Home.Title, cmp.Or(m.Description, s.Home.Summary)
+	s.BaseURL, s.ShortName = m.BaseURL, m.ShortName
+	s.Identity = identityOf(m)
 	need := map[string]bool{
 		content.SectionTopics: len(s.Topics) > 0, content.SectionQA: len(s.QA) > 0,
 		content.SectionUnits: len(s.Units) > 0, content.SectionDocuments: len(s.Documents) > 0,

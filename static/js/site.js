@@ -20,6 +20,12 @@
         function () { say("Không sao chép được liên kết."); });
     });
   }
+  // Print buttons: shown only where the browser can print.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (b) {
+    if (typeof window.print !== "function") { return; }
+    b.hidden = false;
+    b.addEventListener("click", function () { window.print(); });
+  });
   // Printed links show their whole address (see @media print in site.css).
   Array.prototype.forEach.call(document.querySelectorAll(".prose a[href]"), function (a) {
     if (/^https?:/.test(a.href) && a.getAttribute("href").charAt(0) !== "#") { a.setAttribute("data-href", a.href); }

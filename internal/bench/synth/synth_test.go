@@ -150,6 +150,21 @@ func TestStats(t *testing.T) {
 // no notice, every published item a page, every citation a link.
 func TestBuilds(t *testing.T) {
 	files, st := generate(t, synth.Config{N: 200, Seed: 1})
+	// gencorpus.py's home has a title only; a commune fills in who
+	// publishes the portal, whose absence is otherwise a notice.
+	files["content/_index.md"] = []byte(`---
+title: "Cổng thông tin thử tải"
+parent: "Đảng bộ tỉnh Thử tải"
+body: "Đảng ủy xã Thử tải"
+township: "xã Thử tải"
+owner: "Đảng ủy xã Thử tải"
+editor: "Ban biên tập"
+address: "Trụ sở Đảng ủy xã"
+phone: "0200 000 000"
+email: "thu-tai@example.org"
+province_portal: "https://example.org/tinh/"
+---
+`)
 	fsys := mapFS(files)
 	mem := output.NewMemory()
 	now := time.Date(2026, 11, 25, 9, 0, 0, 0, vntext.Zone)
