@@ -2,11 +2,13 @@ package search_test
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -195,6 +197,9 @@ func TestJudged(t *testing.T) {
 	}
 	synthQs := readJudged(t, "testdata/judged/synth.tsv")
 	corpus := buildModel(t, synthSite(t))
+	if *judgeTune {
+		tune(t, sample, sampleQs, corpus, synthQs)
+	}
 	ms := evaluate(t, indexOf(t, search.Config{}, corpus), synthQs, *judgeVerbose)
 	t.Logf("synthetic corpus (1000 articles), %d queries: %s", ms.n, ms)
 	for _, miss := range ms.misses {
@@ -202,5 +207,37 @@ func TestJudged(t *testing.T) {
 	}
 	if ms.at1 < synthFloor {
 		t.Errorf("synthetic corpus: success@1 %.3f, below the floor %.3f", ms.at1, synthFloor)
+	}
+}
+
+// tune grid-searches the field weights on the sample portal's judged set
+// (success@1, then MRR@10) and reports the synthetic corpus, held out, for
+// the best weights and the defaults.
+func tune(t *testing.T, sample *site.Site, sampleQs []judged, corpus *site.Site, synthQs []judged) {
+	type result struct {
+		w search.Weights
+		m metrics
+	}
+	var all []result
+	for _, title := range []float64{2, 3, 4, 6, 8} {
+		for _, heading := range []float64{1, 2, 3} {
+			for _, summary := range []float64{1, 2, 3} {
+				for _, tags := range []float64{0.5, 1, 2} {
+					for _, body := range []float64{0.5, 1} {
+						w := search.Weights{Title: title, Heading: heading, Summary: summary, Tags: tags, Number: 2, Body: body}
+						all = append(all, result{w, evaluate(t, indexOf(t, search.Config{Weights: w}, sample), sampleQs, false)})
+					}
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(all, func(a, b result) int {
+		return cmp.Or(cmp.Compare(b.m.at1, a.m.at1), cmp.Compare(b.m.mrr, a.m.mrr))
+	})
+	for _, r := range all[:10] {
+		t.Logf("sample %+v: %s", r.w, r.m)
+	}
+	for _, w := range []search.Weights{all[0].w, search.DefaultWeights} {
+		t.Logf("synthetic, held out, %+v: %s", w, evaluate(t, indexOf(t, search.Config{Weights: w}, corpus), synthQs, false))
 	}
 }

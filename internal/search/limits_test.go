@@ -17,10 +17,10 @@ func TestPageTermsCap(t *testing.T) {
 	}
 	day := time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)
 	docs := []*doc{
-		{url: "/lon/", title: "Bảng lớn", kind: "Trang", sortDate: day, text: [numFields]string{"Bảng lớn", "", b.String()}},
-		{url: "/nho/", title: "Giám sát", kind: "Bài viết", sortDate: day, text: [numFields]string{"Giám sát", "", "Mặt trận giám sát."}},
+		{url: "/lon/", title: "Bảng lớn", kind: "Trang", sortDate: day, text: [numFields]string{fieldTitle: "Bảng lớn", fieldBody: b.String()}},
+		{url: "/nho/", title: "Giám sát", kind: "Bài viết", sortDate: day, text: [numFields]string{fieldTitle: "Giám sát", fieldBody: "Mặt trận giám sát."}},
 	}
-	files, err := Config{}.withDefaults().build(docs)
+	files, err := Config{}.withDefaults().build(docs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
