@@ -21,6 +21,7 @@ type Results struct {
 	Full    int         // the first Full documents match every word that counts
 	Fixes   [][2]string // unknown query words and the indexed words searched instead
 	Suggest []string    // with no results: close queries that have some
+	Alts    [][]string  // the indexed words each query word stood for
 }
 
 // alt is one indexed word that a query word stands for: itself, a
@@ -73,6 +74,13 @@ func (r *Reader) Search(q string, typing bool) (*Results, error) {
 	named, err := r.numbers(pos, total)
 	if err != nil {
 		return nil, err
+	}
+	for _, p := range pos {
+		var keys []string
+		for _, a := range p.alts {
+			keys = append(keys, a.key)
+		}
+		res.Alts = append(res.Alts, keys)
 	}
 	r.order(res, total, cover, named, content)
 	if len(res.Docs) == 0 {
@@ -375,7 +383,8 @@ func maxTypos(w string) int {
 }
 
 // suggest returns up to 3 queries that have results, each replacing an
-// unknown word of the query with a close indexed word.
+// unknown word of the query with an indexed word one edit further than a
+// correction may go, and less than half the word away.
 func (r *Reader) suggest(pos []position) ([]string, error) {
 	var out []string
 	for i, p := range pos {
@@ -386,7 +395,7 @@ func (r *Reader) suggest(pos []position) ([]string, error) {
 		if i > 0 && p.w.Joined && len(pos[i-1].alts) > 0 {
 			prev = pos[i-1].alts[0].key
 		}
-		cs, err := r.closest(prev, p.w.Fold, (len([]rune(p.w.Fold))+1)/2)
+		cs, err := r.closest(prev, p.w.Fold, min(maxTypos(p.w.Fold)+1, (len([]rune(p.w.Fold))-1)/2))
 		if err != nil {
 			return nil, err
 		}

@@ -183,6 +183,10 @@
       return c.filter(function (x) { return dist[x] <= max; }).sort(function (a, b) { return dist[a] - dist[b]; });
     });
   }
+  // typos is the number of edits a correction of w may make.
+  function typos(w) {
+    return Array.from(w).length <= 4 ? 1 : 2;
+  }
   function prevKey(pos, i) {
     return pos[i].w.j && pos[i - 1].alts.length ? pos[i - 1].alts[0].k : "";
   }
@@ -205,7 +209,7 @@
               p.alts.push({ k: c, f: (c === w.f ? 1 : r.prefix) / (k + 1), p: c !== w.f });
             });
             if (p.alts.length || p.stop || /^\d+$/.test(w.f)) return;
-            return closest(m, prev, w.f, Array.from(w.f).length <= 4 ? 1 : 2).then(function (cs) {
+            return closest(m, prev, w.f, typos(w.f)).then(function (cs) {
               cs.slice(0, 2).forEach(function (c) {
                 p.alts.push({ k: c, f: r.typo, t: 1 });
                 res.fixes.push([w.e, c]);
@@ -323,7 +327,7 @@
     pos.forEach(function (p, i) {
       if (p.alts.length || p.stop) return;
       chain = chain.then(function () {
-        return closest(m, prevKey(pos, i), p.w.f, Math.floor((Array.from(p.w.f).length + 1) / 2));
+        return closest(m, prevKey(pos, i), p.w.f, Math.min(typos(p.w.f) + 1, Math.floor((Array.from(p.w.f).length - 1) / 2)));
       }).then(function (cs) {
         return cs.reduce(function (c, x) {
           return c.then(function () {
