@@ -27,7 +27,7 @@ import (
 // fetched (gzip, as sent) and the time from the query to its first 10
 // results with their titles:
 //
-//	npm ci --prefix internal/bench/pagefind   # Pagefind 1.6.0, pinned
+//	npm ci --prefix internal/bench/pagefind   # Pagefind 1.6.0, pinned in its package.json
 //	LOA_COMPARE=sample LOA_PAGEFIND=internal/bench/pagefind/node_modules/.bin/pagefind \
 //	  go test ./internal/search -run TestCompare -v -timeout 30m
 //
