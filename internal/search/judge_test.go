@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/loa-vn/loa/internal/bench/synth"
+	"github.com/loa-vn/loa/internal/browsertest"
 	"github.com/loa-vn/loa/internal/build"
 	"github.com/loa-vn/loa/internal/output"
 	"github.com/loa-vn/loa/internal/search"
@@ -87,21 +88,22 @@ func (j judged) relevant(url string) bool {
 
 // metrics are the measures of a judged set.
 type metrics struct {
-	n                  int
-	mrr, at1, at3      float64
-	misses             []string // queries with no relevant page first
-	queryBytes, gzByte int
+	n             int
+	mrr, at1, at3 float64
+	misses        []string  // queries with no relevant page first
+	bytes         []float64 // gzip bytes each query reads: manifest, shards, store chunks of 10 results
 }
 
 func (m metrics) String() string {
-	return fmt.Sprintf("MRR@10 %.3f, success@1 %.1f%% (%d/%d), success@3 %.1f%%",
-		m.mrr, 100*m.at1, int(m.at1*float64(m.n)+0.5), m.n, 100*m.at3)
+	return fmt.Sprintf("MRR@10 %.3f, success@1 %.1f%% (%d/%d), success@3 %.1f%%; gzip KB per query: median %.1f, max %.1f",
+		m.mrr, 100*m.at1, int(m.at1*float64(m.n)+0.5), m.n, 100*m.at3, median(m.bytes)/1024, slices.Max(m.bytes)/1024)
 }
 
 // evaluate runs the judged queries against the index files.
 func evaluate(t testing.TB, files map[string][]byte, qs []judged, verbose bool) metrics {
 	t.Helper()
 	m := metrics{n: len(qs)}
+	gz := map[string]int{}
 	for _, j := range qs {
 		r, err := search.NewReader(files)
 		if err != nil {
@@ -120,11 +122,18 @@ func evaluate(t testing.TB, files map[string][]byte, qs []judged, verbose bool) 
 			if i == 0 {
 				first = rec[0]
 			}
-			if j.relevant(rec[0]) {
+			if j.relevant(rec[0]) && rank == 0 {
 				rank = i + 1
-				break
 			}
 		}
+		n := 0
+		for _, name := range slices.Compact(slices.Sorted(slices.Values(r.Read))) {
+			if _, ok := gz[name]; !ok {
+				gz[name] = len(browsertest.Gzip(files[name]))
+			}
+			n += gz[name]
+		}
+		m.bytes = append(m.bytes, float64(n))
 		if rank > 0 {
 			m.mrr += 1 / float64(rank)
 		}
