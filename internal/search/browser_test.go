@@ -54,6 +54,8 @@ func buildSite(t *testing.T, base string) map[string][]byte {
 	return files
 }
 
+func sorted(s []string) []string { s = slices.Clone(s); slices.Sort(s); return s }
+
 func mapFS(files map[string][]byte) fstest.MapFS {
 	fsys := fstest.MapFS{}
 	for name, data := range files {
@@ -345,16 +347,38 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("nothing", func(t *testing.T) {
 		p := newPage(t)
-		p.open("Không thấy xyzzy")
+		links := func() []string {
+			l, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("[data-search-status] a")).map(function (a) { return a.getAttribute("href"); })`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return l
+		}
+		// Nothing close: no dead-end link, the topics instead.
+		p.open("xyzzy qwrtp")
 		if rs := p.results(); len(rs) != 0 {
 			t.Errorf("results: %+v", rs)
 		}
 		status := p.text("[data-search-status]")
-		if !strings.Contains(status, "Không tìm thấy kết quả nào cho «Không thấy xyzzy»") || !strings.Contains(status, "khong thay xyzzy") {
+		if !strings.Contains(status, "Không tìm thấy kết quả nào cho «xyzzy qwrtp»") || strings.Contains(status, "không dấu") || !strings.Contains(status, "chủ đề") {
 			t.Errorf("status %q", status)
 		}
-		if href := p.eval(`document.querySelector("[data-search-status] a").getAttribute("href")`); href != "?q=khong%20thay%20xyzzy" {
-			t.Errorf("suggestion links to %q", href)
+		if got, w := links(), []string{"/portal/chu-de/giam-sat/", "/portal/chu-de/dan-chu/"}; !slices.Equal(sorted(got), sorted(w)) {
+			t.Errorf("links %q, want the topics %q", got, w)
+		}
+		// A word too far from any for a correction gets a suggestion that
+		// finds something.
+		p.open("giamsat")
+		res, err := reader.Search("giamsat", false)
+		if err != nil || len(res.Docs) != 0 || len(res.Suggest) == 0 {
+			t.Fatalf("Go reader: %+v, %v; want no results and a suggestion", res, err)
+		}
+		if got := links(); len(got) < 1 || got[0] != "?q="+strings.ReplaceAll(url.QueryEscape(res.Suggest[0]), "+", "%20") {
+			t.Fatalf("links %q, want the suggestion %q first", got, res.Suggest[0])
+		}
+		p.open(res.Suggest[0]) // where the link leads
+		if rs := p.results(); len(rs) == 0 {
+			t.Errorf("the suggestion %q finds nothing", res.Suggest[0])
 		}
 	})
 

@@ -14,11 +14,14 @@
 // also form a pair term, key "phan bien" with variant "phản biện".
 //
 // One page adds at most MaxPageWords distinct words and MaxPagePairs
-// distinct pairs, the first it holds (title, then summary, headings and
-// tags, then body), so that one huge page cannot multiply the index files.
+// distinct pairs, the first it holds (title, then headings, summary, tags
+// and body), so that one huge page cannot multiply the index files. A
+// pair found only in the body of one document is left out: half of all
+// pairs, for a phrase bonus that barely moves a ranking.
 //
-// Fields are weighted: the title (×4), the summary, headings, tags and
-// document number, type and issuer (×2), and the body (×1), combined
+// Fields are weighted (DefaultWeights, tuned on the judged query sets of
+// testdata/judged): the title ×8, headings ×2, the summary ×1, tags ×1,
+// the document number, type and issuer ×2 and the body ×0.5, combined
 // BM25F-style with length normalisation. A term's impact in a document is
 // idf × (k1+1)·tf/(k1+tf) with idf = ln(1 + N/df).
 //
@@ -27,14 +30,16 @@
 // All names are under Dir. ID is a hash of the index content, so that a
 // browser never mixes files of two builds.
 //
-//	manifest.json      {"v":1,"id":ID,"docs":N,"shards":S,"chunk":C,"rank":{…}}
+//	manifest.json      {"v":2,"id":ID,"docs":N,"shards":S,"chunk":C,"rank":{…},"stop":[…]}
 //	ID/t/<n>.json      shard n: {key: entry, …} for the keys with Shard(key, S) == n
 //	ID/d/<n>.json      store chunk n: documents n·C … n·C+C-1
 //
 // The manifest stays the same size however big the site: S grows so that a
 // shard holds about Config.ShardBytes, and a query reads one shard per key.
 // "rank" holds the client's ranking weights (ExactlessFactor, PrefixFactor,
-// PairWeight, MaxQueryWords), so that they live in one place.
+// TypoFactor, PairWeight, NumberWeight, MaxQueryWords, MaxCompletions,
+// Few) and "stop" the function words (Stop), so that they live in one
+// place.
 //
 // Documents are numbered newest first, so that a lower number wins a tie.
 // A store chunk is an array of [url, title, kind, date, topic, summary],
@@ -57,6 +62,17 @@
 // Config.Completions folded words that start with it, most frequent first:
 // ["giam", "giao", …]. Prefixes of 1 to MaxPrefix runes are indexed.
 //
+// A follower entry, key "dang+" (a folded word and "+"), lists up to
+// Config.Followers folded words that follow it, in most documents first:
+// ["uy", "vien", …], from the pair statistics.
+//
+// A number entry, key "#18", lists the documents whose document number
+// starts with that number, each with the folded words of the rest of the
+// number, of its type and "so": [[doc, "ct tw chi thi so"], …].
+//
+// The entry "@topics" lists the topics as [[url, title], …], for a query
+// that finds nothing.
+//
 // # Encodings
 //
 // Numbers are written in base64url digits "A–Z a–z 0–9 - _". A varint is
@@ -69,19 +85,48 @@
 //
 // # Ranking
 //
-// A query is tokenised like the text and cut to MaxQueryWords words, which
-// must all match (by key). A word written without marks scores the term's
-// impact. A word with marks scores ExactlessFactor of it, plus the impact
-// of its exact variant where the document holds that, so that "bàn" ranks
-// pages with "bàn" above pages with only "ban" or "bán", while "ban" finds
-// them all alike. Each pair of adjacent query words found as a pair term
-// adds PairWeight times its impact, so that pages holding the phrase rank
-// above pages holding its syllables apart. While the reader types, the last
-// word also matches the completions of its prefix, at PrefixFactor. Scores
-// add up in query order; ties go to the newer document.
+// A query is tokenised like the text and cut to MaxQueryWords words. Each
+// word stands for one or more indexed words, each with a share of its
+// score:
+//   - itself, when indexed (share 1);
+//   - for the last word while the reader types, or on Enter when it is no
+//     indexed word: up to MaxCompletions completions, first the followers
+//     of the previous word that start with it, then the word itself, then
+//     the prefix entry's words; the k-th (from 0) has share
+//     PrefixFactor/(k+1) (1/(k+1) for the word itself), so "đảng v" stands
+//     for "vien" first and "phản bi" for "bien";
+//   - for another word that is not indexed: the closest indexed words
+//     (optimal string alignment on folded words, at most 1 edit up to 4
+//     letters, else 2) among the followers of the previous word and the
+//     prefix entries of its first one and two letters, at TypoFactor.
 //
-// The reference reader in reader_test.go implements these rules in Go, and
-// the browser test checks that the client gives the same order.
+// A word's score in a document is the best share × impact of what it
+// stands for. A word without marks scores the impact; a word with marks
+// scores ExactlessFactor of it, plus the impact of its exact variant (of
+// a variant starting with it, for a completion) where the document holds
+// that, so that "bàn" ranks pages with "bàn" above pages with only "ban"
+// or "bán", while "ban" finds them all alike. Each word joined to the one
+// before (no clause punctuation between) adds PairWeight times the best
+// impact of a pair of the previous word's first indexed word with one of
+// its own, so that phrases rank above syllables apart. A number in the
+// query adds NumberWeight × (1 + words of the query in the document's
+// number entry) to the documents of its number entry.
+//
+// Function words (Stop, or a word without marks that folds like one)
+// score but never keep a document out. A document matches fully when it
+// holds every other word, or when a number names it whole (every other
+// word that counts is in its number entry). The results are the full
+// matches and, when they are fewer than Few, the documents matching at
+// least one word; ordered: named by a number first, then full matches,
+// then by the number of words matched, then by score, then newest first.
+// With no results, the client suggests up to 3 queries that replace an
+// unknown word with an indexed word one edit further than a correction
+// may go (and under half the word away) and that find something, and
+// lists the topics.
+//
+// The reference reader in reader_test.go and rank_test.go implements these
+// rules in Go, and the browser tests check that the client gives the same
+// answers, on every judged query of the sample portal.
 //
 // Index is safe for concurrent use.
 package search

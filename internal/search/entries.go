@@ -16,10 +16,9 @@ const (
 	k1 = 1.2
 )
 
-var (
-	fieldWeight = [numFields]float64{4, 2, 1}
-	fieldB      = [numFields]float64{0.3, 0.5, 0.75}
-)
+// fieldB is the length normalisation of each field: none would be 0,
+// full 1. Short fields (title, tags, number) barely vary in length.
+var fieldB = [numFields]float64{0.3, 0.5, 0.5, 0.3, 0.3, 0.75}
 
 // entry is one key of the index with its JSON value.
 type entry struct {
@@ -33,6 +32,7 @@ type scorer struct {
 	lens [][numFields]int32 // by document
 	avg  [numFields]float64
 	top  int
+	w    [numFields]float64 // field weights
 }
 
 // part returns the saturated, length-normalised, weighted count of a term
@@ -47,7 +47,7 @@ func (s *scorer) part(d int32, tf *[numFields]uint16) float64 {
 		if s.avg[f] > 0 {
 			norm += fieldB[f] * float64(s.lens[d][f]) / s.avg[f]
 		}
-		x += fieldWeight[f] * float64(n) / norm
+		x += s.w[f] * float64(n) / norm
 	}
 	return x * (k1 + 1) / (x + k1)
 }
@@ -83,7 +83,10 @@ func (ix *indexer) termEntries(s *scorer) []entry {
 			var sc scratch
 			for i := w; i < len(ix.terms); i += workers {
 				t := &ix.terms[i]
-				out[i] = entry{ix.key(t), ix.encode(t, s, &sc)}
+				t.decode(&sc)
+				if !t.lone(sc.ps) {
+					out[i] = entry{ix.key(t), ix.encode(t, s, &sc)}
+				}
 				t.buf = nil
 			}
 		})
@@ -197,9 +200,24 @@ func selectTop(top []int32, ps []posting, k int) []int32 {
 	return top
 }
 
-// encode writes the JSON entry of t.
+// lone reports whether t is a pair found in the body of one document only:
+// such pairs, half of all pairs, are left out of the index, since a
+// phrase bonus that one document gets for a body phrase barely changes a
+// ranking, while a pair in a title, heading, summary or tags does.
+func (t *term) lone(ps []posting) bool {
+	if t.b == noWord || len(ps) != 1 {
+		return false
+	}
+	for f, n := range ps[0].tf {
+		if n > 0 && f != fieldBody {
+			return false
+		}
+	}
+	return true
+}
+
+// encode writes the JSON entry of t, whose postings are in sc.ps.
 func (ix *indexer) encode(t *term, s *scorer, sc *scratch) []byte {
-	t.decode(sc)
 	s.score(sc.ps, len(sc.ps))
 	b := make([]byte, 0, 64+3*s.top+len(sc.ps)/4)
 	b = append(b, `{"n":`...)

@@ -14,8 +14,12 @@ import (
 const (
 	ExactlessFactor = 0.3 // a marked query word matching only other variants scores this share
 	PrefixFactor    = 0.6 // a completion of the word being typed scores this share
+	TypoFactor      = 0.5 // the closest indexed word to an unknown query word scores this share
 	PairWeight      = 2   // a pair of query words found as a phrase adds this times its impact
+	NumberWeight    = 4   // a document named by a number in the query adds this per word of its name
 	MaxQueryWords   = 10  // words of a query after which the rest is ignored
+	MaxCompletions  = 5   // completions of a prefix a query tries
+	Few             = 10  // with fewer pages matching every word, partial matches follow
 )
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
@@ -32,18 +36,21 @@ func Shard(key string, n int) int {
 }
 
 // build indexes docs, which are in store order (newest first).
-func (c Config) build(docs []*doc) (map[string][]byte, error) {
+func (c Config) build(docs []*doc, topics [][2]string) (map[string][]byte, error) {
 	ix := newIndexer(len(docs))
 	tokenizeAll(docs, c.Release, func(i int, t *docTerms) { ix.add(int32(i), t) })
 	ix.flush()
-	s := &scorer{n: len(docs), lens: ix.lens, top: c.Top}
+	s := &scorer{n: len(docs), lens: ix.lens, top: c.Top, w: c.Weights.array()}
 	for f, total := range ix.totals {
 		if len(docs) > 0 {
 			s.avg[f] = float64(total) / float64(len(docs))
 		}
 	}
-	entries := ix.termEntries(s)
+	entries := slices.DeleteFunc(ix.termEntries(s), func(e entry) bool { return e.json == nil })
 	entries = append(entries, ix.prefixEntries(c.Completions)...)
+	entries = append(entries, ix.followerEntries(c.Followers)...)
+	entries = append(entries, numberEntries(docs)...)
+	entries = append(entries, topicsEntry(topics))
 
 	files := map[string][]byte{}
 	shards := c.shards(entries)
@@ -59,12 +66,19 @@ func (c Config) build(docs []*doc) (map[string][]byte, error) {
 	for i, f := range chunks {
 		files[Dir+id+"/d/"+strconv.Itoa(i)+".json"] = f
 	}
-	m := []byte(`{"v":1,"id":"` + id + `","docs":` + strconv.Itoa(len(docs)) +
-		`,"shards":` + strconv.Itoa(len(shards)) + `,"chunk":` + strconv.Itoa(c.Chunk) +
-		`,"rank":{"exactless":` + ftoa(ExactlessFactor) + `,"prefix":` + ftoa(PrefixFactor) +
-		`,"pair":` + ftoa(PairWeight) + `,"words":` + strconv.Itoa(MaxQueryWords) + `}}`)
-	files[Dir+"manifest.json"] = m
+	files[Dir+"manifest.json"] = manifest(id, len(docs), len(shards), c.Chunk)
 	return files, nil
+}
+
+// manifest writes manifest.json.
+func manifest(id string, docs, shards, chunk int) []byte {
+	m := `{"v":2,"id":"` + id + `","docs":` + strconv.Itoa(docs) +
+		`,"shards":` + strconv.Itoa(shards) + `,"chunk":` + strconv.Itoa(chunk) +
+		`,"rank":{"exactless":` + ftoa(ExactlessFactor) + `,"prefix":` + ftoa(PrefixFactor) +
+		`,"typo":` + ftoa(TypoFactor) + `,"pair":` + ftoa(PairWeight) + `,"number":` + ftoa(NumberWeight) +
+		`,"words":` + strconv.Itoa(MaxQueryWords) + `,"complete":` + strconv.Itoa(MaxCompletions) +
+		`,"few":` + strconv.Itoa(Few) + `},"stop":`
+	return append(appendStrings([]byte(m), Stop), '}')
 }
 
 // shards groups entries into files of about c.ShardBytes, by Shard.

@@ -24,9 +24,14 @@ const (
 // Config tunes the index. The zero value gives the defaults.
 type Config struct {
 	Top         int // documents per term with their own impact; 128 when zero
-	ShardBytes  int // target size of a shard before compression; 4 KiB when zero
-	Chunk       int // documents per store chunk; 8 when zero
-	Completions int // words per prefix entry; 4 when zero
+	ShardBytes  int // target size of a shard before compression; 1 KiB when zero
+	Chunk       int // documents per store chunk; 4 when zero
+	Completions int // words per prefix entry; 6 when zero
+	Followers   int // words per follower entry; 16 when zero
+
+	// Weights are the field weights of the impacts; the zero value gives
+	// DefaultWeights. The judged query sets tune them (judge_test.go).
+	Weights Weights
 
 	// Release, when set, is called with each page once the index has
 	// read its text, from several goroutines at once, so that a one-shot
@@ -36,9 +41,13 @@ type Config struct {
 
 func (c Config) withDefaults() Config {
 	c.Top = cmp.Or(c.Top, 128)
-	c.ShardBytes = cmp.Or(c.ShardBytes, 4<<10)
-	c.Chunk = cmp.Or(c.Chunk, 8)
-	c.Completions = cmp.Or(c.Completions, 4)
+	c.ShardBytes = cmp.Or(c.ShardBytes, 1<<10)
+	c.Chunk = cmp.Or(c.Chunk, 4)
+	c.Completions = cmp.Or(c.Completions, 6)
+	c.Followers = cmp.Or(c.Followers, 16)
+	if c.Weights == (Weights{}) {
+		c.Weights = DefaultWeights
+	}
 	return c
 }
 
@@ -49,21 +58,41 @@ func Index(s *site.Site) (map[string][]byte, error) { return Config{}.Index(s) }
 // the output root, under Dir ("tim-kiem/chi-muc/manifest.json"), and the
 // JSON is already minified. The files depend only on s and c.
 func (c Config) Index(s *site.Site) (map[string][]byte, error) {
-	return c.withDefaults().build(docsOf(s))
+	var topics [][2]string
+	for _, t := range s.Topics {
+		topics = append(topics, [2]string{t.URL, t.Title})
+	}
+	return c.withDefaults().build(docsOf(s), topics)
 }
 
 // Numbers of the weighted fields of a document.
 const (
 	fieldTitle = iota
-	fieldMeta  // summary, headings, tags, document number, type and issuer
+	fieldHeading
+	fieldSummary
+	fieldTags
+	fieldNumber // document number, type and issuer
 	fieldBody
 	numFields
 )
+
+// Weights are the weights of the fields of a document in its impacts.
+type Weights struct {
+	Title, Heading, Summary, Tags, Number, Body float64
+}
+
+// DefaultWeights are the weights tuned on the judged query sets.
+var DefaultWeights = Weights{Title: 8, Heading: 2, Summary: 1, Tags: 1, Number: 2, Body: 0.5}
+
+func (w Weights) array() [numFields]float64 {
+	return [numFields]float64{w.Title, w.Heading, w.Summary, w.Tags, w.Number, w.Body}
+}
 
 // doc is one searchable page.
 type doc struct {
 	page                                   *site.Page
 	url, title, kind, date, topic, summary string
+	number, typ                            string // of a document page
 	text                                   [numFields]string
 	sortDate                               time.Time
 }
@@ -93,7 +122,8 @@ func sortDocs(docs []*doc) {
 
 func newDoc(p *site.Page) *doc {
 	m := p.Meta
-	d := &doc{page: p, url: p.URL, title: p.Title, kind: site.KindName(p.Kind), summary: p.Summary, sortDate: p.Date}
+	d := &doc{page: p, url: p.URL, title: p.Title, kind: site.KindName(p.Kind), summary: p.Summary, sortDate: p.Date,
+		number: m.Number, typ: m.Type}
 	if d.sortDate.IsZero() {
 		d.sortDate = m.Issued
 	}
@@ -110,16 +140,17 @@ func newDoc(p *site.Page) *doc {
 	default:
 		d.topic = m.Issuer + m.Number
 	}
-	meta := []string{p.Summary}
 	if p.Body != nil {
+		var hs []string
 		for _, h := range p.Body.Headings {
-			meta = append(meta, h.Text)
+			hs = append(hs, h.Text)
 		}
+		d.text[fieldHeading] = strings.Join(hs, "\n")
 		d.text[fieldBody] = p.Body.Text
 	}
-	meta = append(meta, m.Tags...)
-	meta = append(meta, m.Number, m.Type, m.Issuer)
 	d.text[fieldTitle] = p.Title
-	d.text[fieldMeta] = strings.Join(meta, "\n")
+	d.text[fieldSummary] = p.Summary
+	d.text[fieldTags] = strings.Join(m.Tags, "\n")
+	d.text[fieldNumber] = strings.Join([]string{m.Number, m.Type, m.Issuer}, "\n")
 	return d
 }

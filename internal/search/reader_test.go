@@ -1,10 +1,8 @@
 package search
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -23,9 +21,10 @@ type Manifest struct {
 	Shards int    `json:"shards"`
 	Chunk  int    `json:"chunk"`
 	Rank   struct {
-		Exactless, Prefix, Pair float64
-		Words                   int
+		Exactless, Prefix, Typo, Pair, Number float64
+		Words, Complete, Few                  int
 	} `json:"rank"`
+	Stop []string `json:"stop"`
 }
 
 // Reader answers queries from the files of an index, recording which
@@ -62,6 +61,7 @@ type Query struct {
 type QueryWord struct {
 	Exact, Fold string
 	Marked      bool // Exact has marks
+	Joined      bool // a word that follows the one before with no break between them
 }
 
 // ParseQuery cuts q into words. typing means the reader is still typing,
@@ -81,12 +81,12 @@ func ParseQuery(q string, typing bool, maxWords int) Query {
 	}
 	toks = toks[:min(len(toks), maxWords)]
 	for i, t := range toks {
-		w := QueryWord{Exact: t.Word, Fold: vntext.Fold(t.Word)}
+		w := QueryWord{Exact: t.Word, Fold: vntext.Fold(t.Word), Joined: i > 0 && !t.Break}
 		w.Marked = w.Exact != w.Fold
 		out.Words = append(out.Words, w)
-		if i > 0 && !t.Break {
+		if w.Joined {
 			p := out.Words[i-1]
-			out.Pairs = append(out.Pairs, QueryWord{p.Exact + " " + w.Exact, p.Fold + " " + w.Fold, p.Marked || w.Marked})
+			out.Pairs = append(out.Pairs, QueryWord{Exact: p.Exact + " " + w.Exact, Fold: p.Fold + " " + w.Fold, Marked: p.Marked || w.Marked})
 		}
 	}
 	return out
@@ -215,137 +215,6 @@ func decodeSet(s string) []int32 {
 		}
 	}
 	return out
-}
-
-// Results are the answer to a query.
-type Results struct {
-	Docs   []int32 // best first
-	Scores []float64
-}
-
-// Search answers q as the client does.
-func (r *Reader) Search(q string, typing bool) (*Results, error) {
-	pq := ParseQuery(q, typing, r.M.Rank.Words)
-	if len(pq.Words) == 0 {
-		return &Results{}, nil
-	}
-	var total map[int32]float64
-	for i, w := range pq.Words {
-		scores, err := r.wordScores(w, pq.Prefix && i == len(pq.Words)-1)
-		if err != nil {
-			return nil, err
-		}
-		if total == nil {
-			total = scores
-			continue
-		}
-		for d, s := range total {
-			if ws, ok := scores[d]; ok {
-				total[d] = s + ws
-			} else {
-				delete(total, d)
-			}
-		}
-	}
-	for _, p := range pq.Pairs {
-		e, err := r.Entry(p.Fold)
-		if err != nil {
-			return nil, err
-		}
-		if e == nil {
-			continue
-		}
-		for d, imp := range e.Impact {
-			if _, ok := total[d]; ok {
-				total[d] += float64(r.M.Rank.Pair * r.exactly(e, p, d, imp))
-			}
-		}
-	}
-	res := &Results{}
-	for d := range total {
-		res.Docs = append(res.Docs, d)
-	}
-	slices.SortFunc(res.Docs, func(a, b int32) int {
-		return cmp.Or(cmp.Compare(total[b], total[a]), cmp.Compare(a, b))
-	})
-	for _, d := range res.Docs {
-		res.Scores = append(res.Scores, total[d])
-	}
-	return res, nil
-}
-
-// exactly scores the impact imp of e in document d for the query word w:
-// as it is when w has no marks, else the exactless share of it plus the
-// impact of w's exact form in d, if d holds it.
-func (r *Reader) exactly(e *Entry, w QueryWord, d int32, imp float64) float64 {
-	if !w.Marked {
-		return imp
-	}
-	ex, ok := e.Variants[w.Exact][d]
-	return r.mix(imp, ex, ok)
-}
-
-// mix is the score of a marked word: the exactless share of the folded
-// impact x, plus the exact impact ex when the document holds the form.
-func (r *Reader) mix(x, ex float64, ok bool) float64 {
-	y := float64(r.M.Rank.Exactless * x)
-	if ok {
-		y = ex + y
-	}
-	return y
-}
-
-// wordScores scores the documents matching one query word; a prefix also
-// matches the completions of the word.
-func (r *Reader) wordScores(w QueryWord, prefix bool) (map[int32]float64, error) {
-	scores := map[int32]float64{}
-	e, err := r.Entry(w.Fold)
-	if err != nil {
-		return nil, err
-	}
-	if e != nil {
-		for d, imp := range e.Impact {
-			scores[d] = r.exactly(e, w, d, imp)
-		}
-	}
-	if !prefix {
-		return scores, nil
-	}
-	raw, err := r.Lookup(w.Fold + "*")
-	if err != nil || raw == nil {
-		return scores, err
-	}
-	var words []string
-	if err := json.Unmarshal(raw, &words); err != nil {
-		return nil, err
-	}
-	for _, c := range words {
-		e, err := r.Entry(c)
-		if err != nil || e == nil {
-			return nil, fmt.Errorf("completion %q of %q: %v", c, w.Fold, err)
-		}
-		for d, imp := range e.Impact {
-			y := imp
-			if w.Marked {
-				ex, ok := variantPrefix(e, w.Exact, d)
-				y = r.mix(imp, ex, ok)
-			}
-			scores[d] = max(scores[d], float64(r.M.Rank.Prefix*y))
-		}
-	}
-	return scores, nil
-}
-
-// variantPrefix returns the highest impact in document d of the exact
-// forms of e that start with prefix.
-func variantPrefix(e *Entry, prefix string, d int32) (float64, bool) {
-	best, found := 0.0, false
-	for v, docs := range e.Variants {
-		if x, ok := docs[d]; ok && strings.HasPrefix(v, prefix) && (!found || x > best) {
-			best, found = x, true
-		}
-	}
-	return best, found
 }
 
 // Doc returns the store record of document n.
