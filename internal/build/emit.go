@@ -187,7 +187,7 @@ func (b *Builder) startIndex(next *state) <-chan indexResult {
 // The sitemap changes only with the model.
 func (b *Builder) writeExtras(ctx context.Context, w *writer, prev, next *state, kept bool) error {
 	_, ownRobots := next.statics[feed.RobotsTxt]
-	files, redirects, err := feed.Files(next.site, feed.Options{BaseURL: next.baseURL, Sitemap: !kept, OwnRobots: ownRobots, Icon: next.icon(), Card: next.card})
+	files, redirects, err := feed.Files(next.site, feed.Options{BaseURL: next.baseURL, Sitemap: !kept, OwnRobots: ownRobots, Icons: next.icons(), Card: next.card})
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,10 @@
 package build
 
 import (
+	"bytes"
 	"encoding/json"
+	"image"
+	"image/png"
 	"reflect"
 	"regexp"
 	"strings"
@@ -19,6 +22,7 @@ var (
 	noindexTag = regexp.MustCompile(`<meta name="?robots"? content="?noindex"?>`)
 	canonical  = regexp.MustCompile(`<link rel="?canonical"? `)
 	iconTag    = regexp.MustCompile(`<link rel=icon href="([^"]*)"`)
+	touchTag   = regexp.MustCompile(`<link rel=apple-touch-icon href="([^"]*)"`)
 )
 
 // find returns the first group of re in page, or "(none)".
@@ -162,7 +166,11 @@ func TestManifest(t *testing.T) {
 	want := map[string]any{
 		"name": "Cổng thông tin", "short_name": "Loa", "lang": "vi", "start_url": "/portal/", "scope": "/portal/",
 		"display": "standalone", "theme_color": "#a3161b", "background_color": "#ffffff",
-		"icons": []any{map[string]any{"src": icon, "sizes": "any", "type": "image/svg+xml"}},
+		"icons": []any{
+			map[string]any{"src": icon, "sizes": "any", "type": "image/svg+xml"},
+			map[string]any{"src": "/portal/img/emblem-192.png", "sizes": "192x192", "type": "image/png"},
+			map[string]any{"src": "/portal/img/emblem-512.png", "sizes": "512x512", "type": "image/png"},
+		},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("manifest\ngot  %v\nwant %v", got, want)
@@ -170,4 +178,53 @@ func TestManifest(t *testing.T) {
 	if !strings.Contains(string(files["index.html"]), `<link rel=manifest href="/portal/manifest.webmanifest">`) {
 		t.Error("index.html does not link the manifest")
 	}
+	if touch := find(touchTag, files["index.html"]); touch != "/portal/img/emblem-180.png" {
+		t.Errorf("apple-touch-icon %q, want the theme's 180 px rendering of its mark", touch)
+	}
+	for _, name := range []string{"img/emblem-180.png", "img/emblem-192.png", "img/emblem-512.png"} {
+		if len(files[name]) == 0 {
+			t.Errorf("%s not written", name)
+		}
+	}
+}
+
+// TestOwnEmblemIcons: a site with its own raster emblem gets it as the
+// manifest's icon at its size, with the PNG renderings it puts beside it
+// at the right sizes; one of the wrong size, and the theme's, are left out.
+func TestOwnEmblemIcons(t *testing.T) {
+	ar := txtar.Parse([]byte(ldSite))
+	ar.Files[0].Data = []byte(strings.Replace(string(ar.Files[0].Data), "---\n", "---\nemblem: img/logo.png\n", 1))
+	ar.Files = append(ar.Files,
+		txtar.File{Name: "static/img/logo.png", Data: pngOf(t, 600, 600)},
+		txtar.File{Name: "static/img/logo-180.png", Data: pngOf(t, 180, 180)},
+		txtar.File{Name: "static/img/logo-192.png", Data: pngOf(t, 192, 192)},
+		txtar.File{Name: "static/img/logo-512.png", Data: pngOf(t, 500, 500)})
+	_, files, err := buildTxtar(t, ar, "https://example.org/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct{ Icons []map[string]string }
+	if err := json.Unmarshal(files["manifest.webmanifest"], &got); err != nil {
+		t.Fatal(err)
+	}
+	var srcs []string
+	for _, ic := range got.Icons {
+		srcs = append(srcs, ic["src"]+" "+ic["sizes"]+" "+ic["type"])
+	}
+	want := []string{"/img/logo.png 600x600 image/png", "/img/logo-192.png 192x192 image/png"}
+	if !reflect.DeepEqual(srcs, want) {
+		t.Errorf("icons %q, want %q", srcs, want)
+	}
+	if touch := find(touchTag, files["index.html"]); touch != "/img/logo-180.png" {
+		t.Errorf("apple-touch-icon %q", touch)
+	}
+}
+
+// pngOf is a w×h PNG.
+func pngOf(t *testing.T, w, h int) []byte {
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, image.NewRGBA(image.Rect(0, 0, w, h))); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

@@ -86,7 +86,9 @@
 //	                 the footer, og:site_name and the publisher search engines are told
 //	township         the place, e.g. "xã …", wherever the theme speaks of it
 //	emblem           an image under static/, e.g. img/logo.png, shown beside the name; without it
-//	                 the theme's neutral mark (never a state or Party emblem the site has no right to)
+//	                 the theme's neutral mark (never a state or Party emblem the site has no right to); PNG renderings
+//	                 of it at 180, 192 and 512 px beside it (img/logo-180.png …) become the
+//	                 apple-touch-icon and the web app manifest's icons
 //	owner            cơ quan chủ quản (governing body): the footer
 //	editor           người chịu trách nhiệm nội dung (person responsible for the content): the footer
 //	address          the footer, the contact details search engines are told

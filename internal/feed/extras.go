@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"html"
 	"maps"
-	"mime"
 	"net/url"
-	"path"
 	"slices"
 	"strings"
 	"unicode"
@@ -32,14 +30,21 @@ type Options struct {
 	BaseURL   string // the site's address, e.g. "https://example.org/portal/"; "/" when unknown
 	Sitemap   bool   // make sitemap.xml (with an absolute BaseURL)
 	OwnRobots bool   // the site has its own static/robots.txt: make none
-	// Icon is the site URL of the icon for the web app manifest, with the
-	// base path and fingerprint (e.g. "/portal/img/emblem.3f2a9c1b.svg");
-	// "" lists no icon.
-	Icon string
+	// Icons are the icons of the web app manifest: site URLs with the base
+	// path and fingerprint (e.g. "/portal/img/emblem.3f2a9c1b.svg") and
+	// their sizes ("any" for SVG, "192x192"); none lists no icon.
+	Icons []Icon
 	// Card gives what the Open Graph tags of an alias page say of the page
 	// it leads to, so that a link to the old address shared on a social
 	// network shows the same card as the page's own; nil: only its title.
 	Card func(p *site.Page) Card
+}
+
+// Icon is one icon of the web app manifest.
+type Icon struct {
+	Src   string `json:"src"`
+	Sizes string `json:"sizes,omitempty"`
+	Type  string `json:"type,omitempty"`
 }
 
 // Card is what a page shows when shared (its Open Graph tags).
@@ -94,7 +99,7 @@ func Files(s *site.Site, opt Options) (files, aliasPages map[string][]byte, err 
 		}
 		files[RobotsTxt] = []byte(robots)
 	}
-	files[Manifest] = manifest(s, base, opt.Icon)
+	files[Manifest] = manifest(s, base, opt.Icons)
 	var redirects strings.Builder
 	for _, from := range slices.Sorted(maps.Keys(s.Aliases)) {
 		to := base + s.Aliases[from]
@@ -150,30 +155,18 @@ func latest(s *site.Site) []*site.Page {
 // manifest returns the web app manifest of the site: its name, short
 // name (the shortname setting, else the title), language, start page,
 // colours and icon.
-func manifest(s *site.Site, base, icon string) []byte {
-	type iconRef struct {
-		Src   string `json:"src"`
-		Sizes string `json:"sizes,omitempty"`
-		Type  string `json:"type,omitempty"`
-	}
+func manifest(s *site.Site, base string, icons []Icon) []byte {
 	m := struct {
-		Name       string    `json:"name"`
-		ShortName  string    `json:"short_name"`
-		Lang       string    `json:"lang"`
-		StartURL   string    `json:"start_url"`
-		Scope      string    `json:"scope"`
-		Display    string    `json:"display"`
-		ThemeColor string    `json:"theme_color"`
-		Background string    `json:"background_color"`
-		Icons      []iconRef `json:"icons,omitempty"`
-	}{s.Title, cmp.Or(s.ShortName, s.Title), "vi", base + "/", base + "/", "standalone", ThemeColor, "#ffffff", nil}
-	if icon != "" {
-		ref := iconRef{Src: icon, Type: mime.TypeByExtension(path.Ext(icon))}
-		if ref.Type == "image/svg+xml" {
-			ref.Sizes = "any"
-		}
-		m.Icons = []iconRef{ref}
-	}
+		Name       string `json:"name"`
+		ShortName  string `json:"short_name"`
+		Lang       string `json:"lang"`
+		StartURL   string `json:"start_url"`
+		Scope      string `json:"scope"`
+		Display    string `json:"display"`
+		ThemeColor string `json:"theme_color"`
+		Background string `json:"background_color"`
+		Icons      []Icon `json:"icons,omitempty"`
+	}{s.Title, cmp.Or(s.ShortName, s.Title), "vi", base + "/", base + "/", "standalone", ThemeColor, "#ffffff", icons}
 	out, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		panic(err) // a fixed struct of strings: a failure is a programming error

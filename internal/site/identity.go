@@ -1,6 +1,12 @@
 package site
 
-import "github.com/loa-vn/loa/internal/content"
+import (
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/loa-vn/loa/internal/content"
+)
 
 // DefaultEmblem is the theme's neutral mark, shown when the site names no
 // emblem of its own: a static file of the default theme.
@@ -43,4 +49,16 @@ func (s *Site) Publisher() string {
 		return s.Body
 	}
 	return s.Title
+}
+
+// IconSizes are the sizes of the PNG icons made from the emblem: 180 for
+// the apple-touch-icon, 192 and 512 for the web app manifest.
+var IconSizes = []int{180, 192, 512}
+
+// IconFile names the PNG rendering of the emblem at size×size pixels
+// that a site puts beside its emblem: "img/logo.svg" → "img/logo-180.png".
+// The theme ships those of its own mark; the layouts and the manifest use
+// the ones that exist.
+func (id Identity) IconFile(size int) string {
+	return strings.TrimSuffix(id.Emblem, path.Ext(id.Emblem)) + "-" + strconv.Itoa(size) + ".png"
 }
