@@ -16,6 +16,7 @@ import (
 	"github.com/loa-vn/loa/internal/build"
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/images"
 	"github.com/loa-vn/loa/internal/output"
 )
 
@@ -24,11 +25,13 @@ type siteFlags struct {
 	source  string
 	baseURL string
 	drafts  bool
+	cache   string
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet, withBaseURL bool) {
 	fs.StringVar(&f.source, "source", ".", "site folder holding content/ (and optionally layouts/, static/)")
 	fs.BoolVar(&f.drafts, "drafts", false, "include drafts and future-dated items")
+	fs.StringVar(&f.cache, "cache", "", "folder keeping resized photos and share cards between builds (default .loa-cache in the site folder; \"none\" keeps nothing)")
 	if withBaseURL {
 		fs.StringVar(&f.baseURL, "baseurl", "", "absolute site URL, e.g. https://example.org/portal/ (default: $URL set by Netlify, then baseurl in content/_index.md)")
 	}
@@ -52,7 +55,28 @@ func (f *siteFlags) config() (build.Config, error) {
 	if err != nil {
 		return build.Config{}, fmt.Errorf("cannot open the site folder: %w", err)
 	}
-	return build.Config{Site: site, Theme: loa.DefaultTheme(), BaseURL: base, Drafts: f.drafts, Now: now()}, nil
+	cfg := build.Config{Site: site, Theme: loa.DefaultTheme(), BaseURL: base, Drafts: f.drafts, Now: now()}
+	if cfg.Cache, err = f.openCache(); err != nil {
+		return build.Config{}, err
+	}
+	return cfg, nil
+}
+
+// openCache opens the cache folder of -cache: .loa-cache in the site
+// folder by default, none with "none".
+func (f *siteFlags) openCache() (images.Cache, error) {
+	dir := f.cache
+	switch dir {
+	case "none":
+		return nil, nil
+	case "":
+		dir = filepath.Join(f.source, ".loa-cache")
+	}
+	c, err := images.OpenDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("-cache %s: %w; pass another folder, or -cache none", dir, err)
+	}
+	return c, nil
 }
 
 // checkSource refuses a site folder with no content/ folder.

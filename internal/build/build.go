@@ -14,6 +14,7 @@ import (
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
 	"github.com/loa-vn/loa/internal/feed"
+	"github.com/loa-vn/loa/internal/images"
 	"github.com/loa-vn/loa/internal/output"
 	"github.com/loa-vn/loa/internal/site"
 )
@@ -33,6 +34,12 @@ type Config struct {
 	DeferSearch bool
 	// Clock gives the time of each rebuild when Now is zero; time.Now when nil.
 	Clock func() time.Time
+	// Images says how photos are resized and encoded; the zero value is
+	// package images' defaults.
+	Images images.Config
+	// Cache keeps resized photos and share cards between builds (a folder
+	// a CI keeps: images.OpenDir); nil makes them anew each build.
+	Cache images.Cache
 
 	// minifyPages minifies each page rather than the layouts once, for the
 	// test that shows the two give the same pages.

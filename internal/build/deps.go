@@ -47,6 +47,9 @@ func newSigner(b *Builder, st *state) *signer {
 	for _, k := range slices.Sorted(maps.Keys(st.images)) {
 		fmt.Fprintf(h, "%s=%v\x00", k, st.images[k])
 	}
+	for _, k := range slices.Sorted(maps.Keys(st.photos)) {
+		h.WriteString(k + "=" + st.photos[k] + "\x00") // the names of its variants
+	}
 	for _, k := range slices.Sorted(maps.Keys(st.docs)) {
 		h.WriteString(k + "=" + st.docs[k] + "\x00")
 	}

@@ -55,6 +55,11 @@
 //	                 decide the output, as a page's .URL does for its item card
 //	imageSize NAME   [width, height] of a static image, or nil
 //	navKey DATA      the page's URL if it is a navigation link, else "" (the key of the header)
+//	picture NAME ALT SIZES EAGER  a static photo as a responsive <picture> (WebP and JPEG
+//	                 or PNG at several widths, width, height, alt; lazy unless EAGER),
+//	                 or a plain <img> for other images: picture "anh/a.jpg" "Hội nghị" "6rem" false
+//	shareImage DATA  the page's share card (.URL, .Width, .Height, .Alt), or nil: its photo cut
+//	                 to 1200×630, or a card drawn with its title (articles, Q&A, news, documents)
 //
 // # Errors
 //
@@ -81,6 +86,7 @@ import (
 
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/markdown"
 	"github.com/loa-vn/loa/internal/site"
 	"github.com/loa-vn/loa/internal/vntext"
 )
@@ -92,6 +98,12 @@ type Config struct {
 	Dev     bool              // serve mode: add the live-reload script
 	// ImageSize gives the width and height of a static image ("img/a.png").
 	ImageSize func(name string) (w, h int, ok bool)
+	// Picture gives the responsive variants of a static photo ("anh/a.jpg"),
+	// for the picture function; nil or none: a plain <img>.
+	Picture func(name string) (*markdown.Picture, bool)
+	// ShareImage gives a page's share card (og:image), for shareImage and
+	// the JSON-LD image; nil or none: the theme's img/og.png.
+	ShareImage func(p *site.Page) (ShareImage, bool)
 	// Minify, when set, minifies the source of each layout file once, so
 	// that pages come out minified without minifying each page.
 	Minify func(src string) (string, error)
@@ -114,6 +126,13 @@ type Renderer struct {
 	// of an execution error; srcPartials runs their partials.
 	sources     map[string]*template.Template
 	srcPartials *template.Template
+}
+
+// ShareImage is a page's share card: the picture sites show with a link.
+type ShareImage struct {
+	URL           string // absolute when the site's address is known
+	Width, Height int
+	Alt           string
 }
 
 // Data is what a layout runs on.
@@ -381,9 +400,45 @@ func (r *Renderer) funcs(asWritten bool) template.FuncMap {
 			}
 			return nil
 		},
-		"navKey": navKey,
+		"navKey":     navKey,
+		"picture":    r.picture,
+		"shareImage": r.shareImage,
 		"add1":   func(n int) int { return n + 1 },
 		"list":   func(items ...string) []string { return items },
 		"ext":    func(p string) string { return strings.ToUpper(strings.TrimPrefix(path.Ext(p), ".")) },
 	}
+}
+
+// picture returns a static image as HTML: a <picture> of its variants
+// when it is a photo, else an <img> with its size when known.
+func (r *Renderer) picture(name, alt, sizes string, eager bool) template.HTML {
+	name = strings.TrimPrefix(name, "/")
+	if r.cfg.Picture != nil {
+		if p, ok := r.cfg.Picture(name); ok {
+			return p.HTML(r.base, alt, sizes, eager)
+		}
+	}
+	var b strings.Builder
+	b.WriteString(`<img src="` + template.HTMLEscapeString(r.base+"/"+name) + `" alt="` + template.HTMLEscapeString(alt) + `"`)
+	if r.cfg.ImageSize != nil {
+		if w, h, ok := r.cfg.ImageSize(name); ok {
+			fmt.Fprintf(&b, ` width="%d" height="%d"`, w, h)
+		}
+	}
+	if !eager {
+		b.WriteString(` loading="lazy" decoding="async"`)
+	}
+	b.WriteString(">")
+	return template.HTML(b.String())
+}
+
+// shareImage returns the share card of the page of d, or nil.
+func (r *Renderer) shareImage(d *Data) *ShareImage {
+	if r.cfg.ShareImage == nil {
+		return nil
+	}
+	if s, ok := r.cfg.ShareImage(d.Page); ok {
+		return &s
+	}
+	return nil
 }
