@@ -403,9 +403,9 @@ func (r *Renderer) funcs(asWritten bool) template.FuncMap {
 		"navKey":     navKey,
 		"picture":    r.picture,
 		"shareImage": r.shareImage,
-		"add1":   func(n int) int { return n + 1 },
-		"list":   func(items ...string) []string { return items },
-		"ext":    func(p string) string { return strings.ToUpper(strings.TrimPrefix(path.Ext(p), ".")) },
+		"add1":       func(n int) int { return n + 1 },
+		"list":       func(items ...string) []string { return items },
+		"ext":        func(p string) string { return strings.ToUpper(strings.TrimPrefix(path.Ext(p), ".")) },
 	}
 }
 
