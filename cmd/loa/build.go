@@ -68,7 +68,7 @@ func (f *siteFlags) openCache() (images.Cache, error) {
 	dir := f.cache
 	switch dir {
 	case "none":
-		return nil, nil
+		return images.Discard{}, nil
 	case "":
 		dir = filepath.Join(f.source, ".loa-cache")
 	}

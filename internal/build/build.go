@@ -38,7 +38,9 @@ type Config struct {
 	// package images' defaults.
 	Images images.Config
 	// Cache keeps resized photos and share cards between builds (a folder
-	// a CI keeps: images.OpenDir); nil makes them anew each build.
+	// a CI keeps: images.OpenDir; images.Discard keeps nothing). Nil
+	// shares one cache in memory among the builds of the process, so
+	// that loa serve and tests make each image once.
 	Cache images.Cache
 
 	// minifyPages minifies each page rather than the layouts once, for the

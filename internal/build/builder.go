@@ -117,11 +117,17 @@ type outputPhase struct {
 	sigs      map[string]uint64 // output name → signature of its inputs
 }
 
+// memoryCache is the cache of builds without one of their own.
+var memoryCache = &images.Memory{}
+
 // NewBuilder returns a Builder for cfg. Every read of cfg.Site goes
 // through content.Guard: what is not a regular file is never opened.
 func NewBuilder(cfg Config) *Builder {
 	if cfg.Site != nil {
 		cfg.Site = content.Guard(cfg.Site)
+	}
+	if cfg.Cache == nil {
+		cfg.Cache = memoryCache
 	}
 	return &Builder{cfg: cfg, seed: maphash.MakeSeed(), min: output.NewMinifier(), img: images.New(cfg.Images, cfg.Cache), pending: map[string]bool{}}
 }

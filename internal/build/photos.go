@@ -228,18 +228,14 @@ func claimPhotos(n *outputNames, next *state, errs *diag.List) {
 // it.
 func (b *Builder) drawCard(p *site.Page, name string) ([]byte, error) {
 	key := "card/" + cardKey(p.Title, name) + ".png"
-	if b.cfg.Cache != nil {
-		if data, ok := b.cfg.Cache.Get(key); ok {
-			return data, nil
-		}
+	if data, ok := b.cfg.Cache.Get(key); ok {
+		return data, nil
 	}
 	data, err := card.Draw(p.Title, name)
 	if err != nil {
 		return nil, fmt.Errorf("share card of %s: %w", p.Path(), err)
 	}
-	if b.cfg.Cache != nil {
-		b.cfg.Cache.Put(key, data) // a cache that cannot keep it only costs time
-	}
+	b.cfg.Cache.Put(key, data) // a cache that cannot keep it only costs time
 	return data, nil
 }
 
@@ -329,6 +325,12 @@ func removeGonePhotos(prev, next *state, sink output.Sink) ([]string, error) {
 		if _, ok := now[o.name]; !ok {
 			before[o.name] = 0
 			delete(next.sigs, o.name)
+		}
+	}
+	for name := range prev.originals {
+		if f, ok := prev.statics[name]; ok && !next.originals[name] {
+			before[f.Out] = 0
+			delete(next.sigs, f.Out)
 		}
 	}
 	return removeGone(before, now, sink)

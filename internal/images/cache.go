@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"sync"
 )
 
 // Cache keeps made images between builds, by a key that covers the
@@ -79,3 +80,30 @@ func (d *Dir) Keep(keep map[string]bool) (int, error) {
 	})
 	return removed, err
 }
+
+// Memory is a Cache in memory. Safe for concurrent use.
+type Memory struct{ m sync.Map }
+
+// Get returns the entry key, if the cache has it.
+func (c *Memory) Get(key string) ([]byte, bool) {
+	v, ok := c.m.Load(key)
+	if !ok {
+		return nil, false
+	}
+	return v.([]byte), true
+}
+
+// Put stores data as the entry key.
+func (c *Memory) Put(key string, data []byte) error {
+	c.m.Store(key, data)
+	return nil
+}
+
+// Discard is a Cache that keeps nothing: every build makes every image.
+type Discard struct{}
+
+// Get never has the entry.
+func (Discard) Get(string) ([]byte, bool) { return nil, false }
+
+// Put keeps nothing.
+func (Discard) Put(string, []byte) error { return nil }

@@ -49,7 +49,7 @@ func (c Config) withDefaults() Config {
 // version changes whenever the pixels Make gives for the same source and
 // settings change, so that cached images of older versions are not
 // reused.
-const version = "loa-images-1"
+const version = "loa-images-2"
 
 // signature is what, besides the source bytes, decides the bytes of a
 // variant.

@@ -115,6 +115,20 @@ func reduction(b image.Rectangle, info Info, vs []Variant) int {
 	return max(f, 1)
 }
 
+// scaleTo returns the part sr of src scaled to w×h: src itself when it
+// is that size, a 2×2 average when exactly half, else Catmull-Rom.
+func scaleTo(src *image.RGBA, sr image.Rectangle, w, h int) *image.RGBA {
+	switch {
+	case sr == src.Rect && sr.Dx() == w && sr.Dy() == h:
+		return src
+	case sr == src.Rect && sr.Dx() == 2*w && sr.Dy() == 2*h:
+		return reduceRGBA(src, 2)
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.CatmullRom.Scale(dst, dst.Bounds(), src, sr, draw.Src, nil)
+	return dst
+}
+
 // scaleAll makes the pixels of every variant of vs from src (as stored),
 // upright. want reports which variants to make; the others are nil.
 func scaleAll(src image.Image, info Info, vs []Variant, want func(i int) bool) []image.Image {
@@ -146,8 +160,7 @@ func scaleAll(src image.Image, info Info, vs []Variant, want func(i int) bool) [
 		if v.Crop {
 			sr = cropRect(sr, w, h)
 		}
-		dst := image.NewRGBA(image.Rect(0, 0, w, h))
-		draw.CatmullRom.Scale(dst, dst.Bounds(), from, sr, draw.Src, nil)
+		dst := scaleTo(from, sr, w, h)
 		if !v.Crop {
 			made = append(made, dst)
 		}

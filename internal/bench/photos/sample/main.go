@@ -109,7 +109,11 @@ func addImage(file, name string) error {
 			title = strings.Trim(strings.TrimSpace(v), `"`)
 		}
 	}
-	alt := fmt.Sprintf("Ảnh minh họa: quang cảnh buổi làm việc, bài “%s”", title)
+	kind := "bài"
+	if strings.Contains(file, "tin-don-vi") {
+		kind = "tin"
+	}
+	alt := fmt.Sprintf("Ảnh minh họa cho %s “%s”: quang cảnh một buổi họp", kind, title)
 	out := fmt.Sprintf("---\n%s\nimage: %s\nalt: %q\n---\n%s", head, name, alt, body)
 	return os.WriteFile(file, []byte(out), 0o644)
 }
