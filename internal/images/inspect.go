@@ -12,6 +12,8 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io"
+	"path"
+	"strings"
 )
 
 // Format is the encoding of an image.
@@ -130,4 +132,14 @@ func decodeError(err error) error {
 		return fmt.Errorf("is a damaged image: %v", err)
 	}
 	return fmt.Errorf("cannot be read as an image: %v", err)
+}
+
+// IsImageName reports whether a file name has the extension of a raster
+// image a site may publish: .jpg, .jpeg, .png, .gif or .webp.
+func IsImageName(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".jpg", ".jpeg", ".png", ".gif", ".webp":
+		return true
+	}
+	return false
 }
