@@ -117,9 +117,14 @@ func Store(img image.Image, o int) image.Image {
 		sw, sh = h, w
 	}
 	out := image.NewRGBA(image.Rect(0, 0, sw, sh))
+	rgba, fast := img.(*image.RGBA)
 	for y := range sh {
 		for x := range sw {
 			ux, uy := shown(x, y, sw, sh, o)
+			if fast {
+				copy(out.Pix[y*out.Stride+x*4:][:4], rgba.Pix[rgba.PixOffset(b.Min.X+ux, b.Min.Y+uy):][:4])
+				continue
+			}
 			out.Set(x, y, img.At(b.Min.X+ux, b.Min.Y+uy))
 		}
 	}

@@ -13,7 +13,6 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"hash/fnv"
@@ -96,16 +95,9 @@ func addImage(file, name string) error {
 	if err != nil {
 		return err
 	}
-	head, body, ok := bytes.Cut(bytes.TrimPrefix(src, []byte("---\n")), []byte("\n---\n"))
-	if !ok || !bytes.HasPrefix(src, []byte("---\n")) {
-		return fmt.Errorf("%s: no YAML front matter", file)
-	}
-	if bytes.Contains(head, []byte("\nimage:")) || bytes.HasPrefix(head, []byte("image:")) {
-		return nil
-	}
 	title := ""
-	for line := range strings.Lines(string(head)) {
-		if v, ok := strings.CutPrefix(line, "title:"); ok {
+	for line := range strings.Lines(string(src)) {
+		if v, ok := strings.CutPrefix(line, "title:"); ok && title == "" {
 			title = strings.Trim(strings.TrimSpace(v), `"`)
 		}
 	}
@@ -113,7 +105,9 @@ func addImage(file, name string) error {
 	if strings.Contains(file, "tin-don-vi") {
 		kind = "tin"
 	}
-	alt := fmt.Sprintf("Ảnh minh họa cho %s “%s”: quang cảnh một buổi họp", kind, title)
-	out := fmt.Sprintf("---\n%s\nimage: %s\nalt: %q\n---\n%s", head, name, alt, body)
-	return os.WriteFile(file, []byte(out), 0o644)
+	out, ok := photos.AddImage(src, name, fmt.Sprintf("Ảnh minh họa cho %s “%s”: quang cảnh một buổi họp", kind, title))
+	if !ok {
+		return nil // an image already
+	}
+	return os.WriteFile(file, out, 0o644)
 }
