@@ -37,14 +37,8 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 		return nil, err
 	}
 	b.cur = next
-	if err := b.writePhotos(ctx, w, prev, next); err != nil {
+	if err := b.writePhotos(ctx, w, prev, next, kept, res); err != nil {
 		return nil, err
-	}
-	if kept { // the names of cards change with titles, which a kept model takes in
-		var err error
-		if res.Removed, err = removeGonePhotos(prev, next, sink); err != nil {
-			return nil, err
-		}
 	}
 	b.phases.mark("static+photos")
 	var todo []*site.Route

@@ -241,8 +241,23 @@ func (b *Builder) drawCard(p *site.Page, name string) ([]byte, error) {
 
 // writePhotos makes and writes the image files of next whose names prev
 // did not write: the names hold the content hash of what they show. Made
-// on all cores, within the memory budget of images.Processor.
-func (b *Builder) writePhotos(ctx context.Context, w *writer, prev, next *state) error {
+// on all cores, within the memory budget of images.Processor. When the
+// model was kept (and removeGone does not run), it removes those of prev
+// that next does not make: cards change names with titles.
+func (b *Builder) writePhotos(ctx context.Context, w *writer, prev, next *state, kept bool, res *Result) error {
+	if err := b.makePhotos(ctx, w, prev, next); err != nil {
+		return err
+	}
+	if !kept {
+		return nil
+	}
+	var err error
+	res.Removed, err = removeGonePhotos(prev, next, w.sink)
+	return err
+}
+
+// makePhotos makes and writes the image files of next that prev lacks.
+func (b *Builder) makePhotos(ctx context.Context, w *writer, prev, next *state) error {
 	var todo []photoOut
 	for _, o := range next.outs {
 		sig := b.sumBytes([]byte(o.name))
