@@ -3,8 +3,6 @@ package images
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
-	"io/fs"
 	"os"
 	"path"
 	"sync"
@@ -62,23 +60,6 @@ func (d *Dir) Put(key string, data []byte) error {
 		return err
 	}
 	return nil
-}
-
-// Keep removes the entries whose keys keep does not hold, and returns how
-// many it removed: after a build, the images no page uses any more.
-func (d *Dir) Keep(keep map[string]bool) (int, error) {
-	removed := 0
-	err := fs.WalkDir(d.root.FS(), ".", func(name string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() || keep[name] {
-			return err
-		}
-		if err := d.root.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-		removed++
-		return nil
-	})
-	return removed, err
 }
 
 // Memory is a Cache in memory. Safe for concurrent use.
