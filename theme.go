@@ -8,7 +8,11 @@ import (
 	"io/fs"
 )
 
-//go:embed layouts static
+// The theme is layouts/ and static/ but static/anh/, which holds the
+// photos of the sample portal (content/ of this repository), not of the
+// theme: a site built with the theme does not publish them.
+//
+//go:embed layouts static/css static/js static/img
 var theme embed.FS
 
 // DefaultTheme returns the default theme: a file system holding layouts/

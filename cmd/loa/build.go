@@ -17,6 +17,7 @@ import (
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
 	"github.com/loa-vn/loa/internal/gitdate"
+	"github.com/loa-vn/loa/internal/images"
 	"github.com/loa-vn/loa/internal/output"
 )
 
@@ -25,11 +26,13 @@ type siteFlags struct {
 	source  string
 	baseURL string
 	drafts  bool
+	cache   string
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet, withBaseURL bool) {
 	fs.StringVar(&f.source, "source", ".", "site folder holding content/ (and optionally layouts/, static/)")
 	fs.BoolVar(&f.drafts, "drafts", false, "include drafts and future-dated items")
+	fs.StringVar(&f.cache, "cache", "", "folder keeping resized photos and share cards between builds (default .loa-cache in the site folder; \"none\" keeps nothing)")
 	if withBaseURL {
 		fs.StringVar(&f.baseURL, "baseurl", "", "absolute site URL, e.g. https://example.org/portal/ (default: $URL set by Netlify, then baseurl in content/_index.md)")
 	}
@@ -56,7 +59,28 @@ func (f *siteFlags) config() (build.Config, error) {
 	// Netlify sets $NETLIFY in its builds, and takes the posts of the
 	// question form there.
 	forms := os.Getenv("NETLIFY") == "true"
-	return build.Config{Site: site, Theme: loa.DefaultTheme(), BaseURL: base, Drafts: f.drafts, Now: now(), Forms: forms}, nil
+	cfg := build.Config{Site: site, Theme: loa.DefaultTheme(), BaseURL: base, Drafts: f.drafts, Now: now(), Forms: forms}
+	if cfg.Cache, err = f.openCache(); err != nil {
+		return build.Config{}, err
+	}
+	return cfg, nil
+}
+
+// openCache opens the cache folder of -cache: .loa-cache in the site
+// folder by default, none with "none".
+func (f *siteFlags) openCache() (images.Cache, error) {
+	dir := f.cache
+	switch dir {
+	case "none":
+		return images.Discard{}, nil
+	case "":
+		dir = filepath.Join(f.source, ".loa-cache")
+	}
+	c, err := images.OpenDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("-cache %s: %w; pass another folder, or -cache none", dir, err)
+	}
+	return c, nil
 }
 
 // checkSource refuses a site folder with no content/ folder.

@@ -11,17 +11,33 @@ import (
 	"path"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/images"
 )
 
 // File is a static file as it is written out: minified, and named by its
 // content hash when fingerprinted.
 type File struct {
 	Out  string // output name: the static name, or its fingerprinted form
-	Data []byte
-	Size [2]int // width and height of an image in pixels, else zero
+	Data []byte // nil for a photo (see Photo), read again when needed
+	Size [2]int // width and height of an image in pixels (as shown), else zero
+	// Photo describes a JPEG or PNG image, which pages show resized (see
+	// package images). Its bytes are not kept: a site's photos can be
+	// gigabytes.
+	Photo *images.Info
+}
+
+// IsPhoto reports whether name has the extension of an image Loa
+// resizes: .jpg, .jpeg or .png, in any letter case.
+func IsPhoto(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".jpg", ".jpeg", ".png":
+		return true
+	}
+	return false
 }
 
 // Config configures Load. The zero value loads every file as it is,
@@ -84,6 +100,9 @@ func load(fsys fs.FS, name string, cfg Config) (File, diag.List) {
 	if err != nil {
 		return File{}, content.ReadError("static/"+name, err)
 	}
+	if IsPhoto(name) {
+		return loadPhoto(name, data)
+	}
 	if cfg.Minify != nil {
 		if data, err = cfg.Minify(name, data); err != nil {
 			var errs diag.List
@@ -101,6 +120,18 @@ func load(fsys fs.FS, name string, cfg Config) (File, diag.List) {
 		f.Out = Fingerprint(name, data)
 	}
 	return f, nil
+}
+
+// loadPhoto reads the header of a JPEG or PNG file. A file that is not
+// one, is cut short in its header or claims too many pixels is an error.
+func loadPhoto(name string, data []byte) (File, diag.List) {
+	info, err := images.Inspect(data, 0)
+	if err != nil {
+		var errs diag.List
+		errs.Add(diag.Pos{File: "static/" + name}, "", err.Error(), "replace it with a JPEG or PNG photo, or remove it")
+		return File{}, errs
+	}
+	return File{Out: name, Size: [2]int{info.Width, info.Height}, Photo: &info}, nil
 }
 
 var svgDims = regexp.MustCompile(`<svg[^>]*?\swidth="(\d+)"[^>]*?\sheight="(\d+)"`)

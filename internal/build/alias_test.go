@@ -3,6 +3,7 @@ package build
 import (
 	"html"
 	"regexp"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/txtar"
@@ -29,7 +30,8 @@ func unquote(v string) string {
 
 // TestAliasPageCard checks the page of an alias (/cu/bai/ of ldSite's
 // article): noindex, and the Open Graph tags of the page it leads to, with
-// absolute URLs when the site's address is known and none without.
+// absolute URLs when the site's address is known and none without; its
+// image is the article's share card.
 func TestAliasPageCard(t *testing.T) {
 	tests := []struct {
 		base string
@@ -38,7 +40,7 @@ func TestAliasPageCard(t *testing.T) {
 		{"https://example.org/portal/", map[string]string{
 			"robots": "noindex", "og:type": "article", "og:title": "Giám sát </script><script>alert(1)</script> & phản biện",
 			"og:description": `Tóm tắt "có ngoặc"`, "og:url": "https://example.org/portal/chu-de/vai-tro/bai/",
-			"og:image": "https://example.org/portal/img/og.png", "og:image:alt": "Biểu tượng chiếc loa trên nền đỏ",
+			"og:image": "https://example.org/portal/anh-chia-se/*", "og:image:alt": "Giám sát </script><script>alert(1)</script> & phản biện – Cổng thông tin",
 			"og:site_name": "Cổng thông tin", "og:locale": "vi_VN",
 		}},
 		{"", map[string]string{
@@ -54,6 +56,9 @@ func TestAliasPageCard(t *testing.T) {
 			}
 			got := metaTags(files["cu/bai/index.html"])
 			for k, want := range tt.want {
+				if prefix, ok := strings.CutSuffix(want, "*"); ok && strings.HasPrefix(got[k], prefix) {
+					continue // the article's share card, named by its hash
+				}
 				if got[k] != want {
 					t.Errorf("%s = %q, want %q", k, got[k], want)
 				}

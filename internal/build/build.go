@@ -14,6 +14,7 @@ import (
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
 	"github.com/loa-vn/loa/internal/feed"
+	"github.com/loa-vn/loa/internal/images"
 	"github.com/loa-vn/loa/internal/output"
 	"github.com/loa-vn/loa/internal/site"
 )
@@ -44,6 +45,14 @@ type Config struct {
 	// (loa build sets it when $NETLIFY is "true"), so the question page
 	// shows its form; without, it offers the site's e-mail and Zalo.
 	Forms bool
+	// Images says how photos are resized and encoded; the zero value is
+	// package images' defaults.
+	Images images.Config
+	// Cache keeps resized photos and share cards between builds (a folder
+	// a CI keeps: images.OpenDir; images.Discard keeps nothing). Nil
+	// shares one cache in memory among the builds of the process, so
+	// that loa serve and tests make each image once.
+	Cache images.Cache
 
 	// minifyPages minifies each page rather than the layouts once, for the
 	// test that shows the two give the same pages.

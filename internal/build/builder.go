@@ -9,6 +9,7 @@ import (
 
 	"github.com/loa-vn/loa/internal/assets"
 	"github.com/loa-vn/loa/internal/content"
+	"github.com/loa-vn/loa/internal/images"
 	"github.com/loa-vn/loa/internal/markdown"
 	"github.com/loa-vn/loa/internal/output"
 	"github.com/loa-vn/loa/internal/render"
@@ -23,6 +24,10 @@ type Builder struct {
 	cfg  Config
 	seed maphash.Seed
 	min  *output.Minifier
+	img  *images.Processor
+	// cur is the state being written: the renderer's photo functions
+	// read it, as a kept renderer may outlive the state it was made with.
+	cur *state
 
 	// once marks a builder that will not rebuild: it skips the
 	// bookkeeping that only rebuilds need.
@@ -49,6 +54,7 @@ type state struct {
 	bodyPhase
 	layoutPhase
 	modelPhase
+	photoPhase
 	outputPhase
 }
 
@@ -64,6 +70,7 @@ type staticPhase struct {
 	statics map[string]assets.File // static name → processed file
 	images  map[string][2]int      // static image name → width, height
 	attach  map[string]int64       // static attachment name (see attachment) → size in bytes
+	photos  map[string]string      // static photo name → hash of its bytes (images.Info.Sum)
 	assets  map[string]string      // static name → output name
 }
 
@@ -84,6 +91,9 @@ type bodyPhase struct {
 type layoutPhase struct {
 	renderer  *render.Renderer
 	layoutSum uint64
+	// layoutText is the text of every layout file, in which planPhotos
+	// looks for the names of static photos the layouts show themselves.
+	layoutText string
 	// customLayouts: the site has layouts of its own, which may show any
 	// page anywhere (checked when layouts change, not at every rebuild).
 	customLayouts bool
@@ -108,13 +118,19 @@ type outputPhase struct {
 	sigs      map[string]uint64 // output name → signature of its inputs
 }
 
+// memoryCache is the cache of builds without one of their own.
+var memoryCache = &images.Memory{}
+
 // NewBuilder returns a Builder for cfg. Every read of cfg.Site goes
 // through content.Guard: what is not a regular file is never opened.
 func NewBuilder(cfg Config) *Builder {
 	if cfg.Site != nil {
 		cfg.Site = content.Guard(cfg.Site)
 	}
-	return &Builder{cfg: cfg, seed: maphash.MakeSeed(), min: output.NewMinifier(), pending: map[string]bool{}}
+	if cfg.Cache == nil {
+		cfg.Cache = memoryCache
+	}
+	return &Builder{cfg: cfg, seed: maphash.MakeSeed(), min: output.NewMinifier(), img: images.New(cfg.Images, cfg.Cache), pending: map[string]bool{}}
 }
 
 func (b *Builder) now() time.Time {

@@ -51,6 +51,9 @@ func newSigner(b *Builder, st *state) *signer {
 	for _, k := range slices.Sorted(maps.Keys(st.attach)) {
 		fmt.Fprintf(h, "%s=%d\x00", k, st.attach[k])
 	}
+	for _, k := range slices.Sorted(maps.Keys(st.photos)) {
+		h.WriteString(k + "=" + st.photos[k] + "\x00") // the names of its variants
+	}
 	for _, k := range slices.Sorted(maps.Keys(st.docs)) {
 		h.WriteString(k + "=" + st.docs[k] + "\x00")
 	}

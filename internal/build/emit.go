@@ -36,6 +36,11 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 	if err := b.writeStatics(w, prev, next); err != nil {
 		return nil, err
 	}
+	b.cur = next
+	if err := b.writePhotos(ctx, w, prev, next, kept, res); err != nil {
+		return nil, err
+	}
+	b.phases.mark("static+photos")
 	var todo []*site.Route
 	if kept {
 		todo = b.signEdited(g, prev, next)
@@ -87,7 +92,15 @@ func newResult(next *state) *Result {
 
 // writeStatics writes the static files whose bytes changed since prev.
 func (b *Builder) writeStatics(w *writer, prev, next *state) error {
-	for _, f := range next.statics {
+	for name, f := range next.statics {
+		if f.Photo != nil {
+			if next.originals[name] {
+				if err := b.writeOriginal(w, prev, next, name); err != nil {
+					return err
+				}
+			}
+			continue
+		}
 		sig := b.sumBytes(f.Data)
 		next.sigs[f.Out] = sig
 		if was, ok := prev.sigOf(f.Out); !ok || was != sig {

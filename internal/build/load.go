@@ -85,6 +85,9 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 	if errs.Err() == nil {
 		errs.Append(content.IdentityNotices(next.files[content.HomePath]))
 	}
+	if next.site != nil {
+		next.photoPhase = b.planPhotos(next)
+	}
 	errs.Sort()
 	b.phases.mark("model")
 	return next, errs
@@ -154,7 +157,7 @@ func (b *Builder) loadStatics(prev *state, ch changes) (staticPhase, diag.List) 
 	}
 	_, static := b.cfg.layers()
 	statics, errs := b.loadStatic(static, prev, ch.paths)
-	next := staticPhase{statics: statics, assets: map[string]string{}, images: map[string][2]int{}, attach: map[string]int64{}}
+	next := staticPhase{statics: statics, assets: map[string]string{}, images: map[string][2]int{}, attach: map[string]int64{}, photos: photoSums(statics)}
 	for name, f := range statics {
 		next.assets[name] = f.Out
 		if f.Size[0] > 0 {
@@ -186,7 +189,7 @@ func (b *Builder) convertBodies(ctx context.Context, prev, next *state, reparsed
 	}
 	var bp bodyPhase
 	switch {
-	case prev == nil || baseURL != prev.baseURL || !maps.Equal(docs, prev.docs) || !maps.Equal(next.images, prev.images) || !maps.Equal(expired, prev.expired) || !slices.Equal(reserved, prev.reserved):
+	case prev == nil || baseURL != prev.baseURL || !maps.Equal(docs, prev.docs) || !maps.Equal(next.images, prev.images) || !maps.Equal(next.photos, prev.photos) || !maps.Equal(expired, prev.expired) || !slices.Equal(reserved, prev.reserved):
 		u, err := url.Parse(baseURL)
 		if err != nil {
 			errs.Add(diag.Pos{File: "content/_index.md"}, "baseurl", err.Error(), "")
@@ -194,7 +197,8 @@ func (b *Builder) convertBodies(ctx context.Context, prev, next *state, reparsed
 		}
 		gone := func(p string) bool { return expired[p] || expired[p+"/"] }
 		bp = bodyPhase{docs: docs, baseURL: baseURL, expired: expired, reserved: reserved, bodies: map[*content.File]*markdown.Result{}}
-		bp.conv = markdown.New(markdown.Config{BasePath: u.Path, Documents: docs, ImageSize: next.imageSize, Gone: gone, Reserved: reserved})
+		pictures := func(p string) (*markdown.Picture, bool) { return b.picture(next, p) }
+		bp.conv = markdown.New(markdown.Config{BasePath: u.Path, Documents: docs, ImageSize: next.imageSize, Picture: pictures, Gone: gone, Reserved: reserved})
 		reparsed = files
 	case len(reparsed) > 0 || ch.content:
 		bp = prev.bodyPhase
@@ -218,14 +222,17 @@ func (b *Builder) convertBodies(ctx context.Context, prev, next *state, reparsed
 // files they name changed. With parse false (the build has errors
 // already) it only checks the layouts folder.
 func (b *Builder) loadLayouts(prev, next *state, changed, parse bool) (layoutPhase, diag.List) {
-	if !changed && prev != nil && next.baseURL == prev.baseURL && maps.Equal(next.assets, prev.assets) && maps.Equal(next.images, prev.images) && maps.Equal(next.attach, prev.attach) {
+	if !changed && prev != nil && next.baseURL == prev.baseURL && maps.Equal(next.assets, prev.assets) && maps.Equal(next.images, prev.images) && maps.Equal(next.attach, prev.attach) && maps.Equal(next.photos, prev.photos) {
 		return prev.layoutPhase, nil
 	}
 	errs := content.CheckTree(b.cfg.Site, "layouts")
 	if !parse || errs.Err() != nil {
 		return layoutPhase{}, errs
 	}
-	rc := render.Config{BaseURL: next.baseURL, Assets: next.assets, Dev: b.cfg.Dev, ImageSize: next.imageSize, FileSize: next.fileSize, Minify: b.min.Template}
+	rc := render.Config{BaseURL: next.baseURL, Assets: next.assets, Dev: b.cfg.Dev, ImageSize: next.imageSize, FileSize: next.fileSize, Minify: b.min.Template,
+		Picture:    func(name string) (*markdown.Picture, bool) { return b.picture(b.cur, "/"+name) },
+		ShareImage: func(p *site.Page) (render.ShareImage, bool) { s, ok := b.cur.cards[p]; return s, ok },
+	}
 	if b.cfg.minifyPages {
 		rc.Minify = nil
 	}
@@ -235,7 +242,7 @@ func (b *Builder) loadLayouts(prev, next *state, changed, parse bool) (layoutPha
 		errs.Append(layoutError(err))
 		return layoutPhase{}, errs
 	}
-	return layoutPhase{renderer: r, layoutSum: b.sumFS(layouts), customLayouts: customLayouts(b.cfg)}, errs
+	return layoutPhase{renderer: r, layoutSum: b.sumFS(layouts), layoutText: allText(layouts), customLayouts: customLayouts(b.cfg)}, errs
 }
 
 // buildModel makes the site model. When the change touched only what

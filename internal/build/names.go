@@ -125,7 +125,7 @@ func checkNames(prev, next *state) diag.List {
 	if _, ownRobots := next.statics[feed.RobotsTxt]; ownRobots {
 		errs.Append(robotsNotice(next))
 	}
-	if prev != nil && next.site == prev.site && next.baseURL == prev.baseURL && sameOutputs(prev.statics, next.statics) {
+	if prev != nil && next.site == prev.site && next.baseURL == prev.baseURL && sameOutputs(prev.statics, next.statics) && maps.Equal(prev.photos, next.photos) {
 		return errs
 	}
 	errs.Append(claimAll(next))
@@ -159,9 +159,14 @@ func claimAll(next *state) diag.List {
 		}
 	}
 	n.reserve(strings.TrimSuffix(search.Dir, "/"), "the search index, which Loa makes")
+	n.reserve(CardFolder, "the share cards, which Loa makes")
 	claimRoutes(n, s, &errs)
+	claimPhotos(n, next, &errs)
 	for _, name := range slices.Sorted(maps.Keys(next.statics)) {
 		f := next.statics[name]
+		if f.Photo != nil && !next.originals[name] {
+			continue // not published: pages show its variants
+		}
 		who := "the static file static/" + name
 		if f.Out != name {
 			who += " (fingerprinted)"

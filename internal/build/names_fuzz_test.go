@@ -165,10 +165,11 @@ func checkAliasOutput(t *testing.T, res *Result, files map[string][]byte, static
 	}
 	// Every output is one of: a route, an alias, a static file, a feed of
 	// the site or its topic, the sitemap, robots.txt, the web app manifest,
-	// _redirects or the search index. One name fewer means one output replaced another.
+	// _redirects, the search index or a share card. One name fewer means
+	// one output replaced another.
 	index := 0
 	for name := range files {
-		if strings.HasPrefix(name, search.Dir) {
+		if strings.HasPrefix(name, search.Dir) || strings.HasPrefix(name, CardFolder+"/") {
 			index++
 		}
 		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
@@ -183,6 +184,6 @@ func checkAliasOutput(t *testing.T, res *Result, files map[string][]byte, static
 	}
 	if len(files) != want {
 		t.Log(slices.Sorted(maps.Keys(files)), s.Aliases)
-		t.Fatalf("%d outputs, want %d: %d routes, %d aliases, %d static files, %d index files, 5 or 6 generated", len(files), want, len(s.Routes), len(s.Aliases), statics, index)
+		t.Fatalf("%d outputs, want %d: %d routes, %d aliases, %d static files, %d index files and cards, 5 or 6 generated", len(files), want, len(s.Routes), len(s.Aliases), statics, index)
 	}
 }

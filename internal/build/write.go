@@ -96,7 +96,7 @@ func convert(ctx context.Context, conv *markdown.Converter, files []*content.Fil
 	failures := make([]error, len(files))
 	par.ForEach(ctx, len(files), runtime.GOMAXPROCS(0), func(i int) error {
 		f := files[i]
-		results[i], failures[i] = conv.Convert(f.Body, markdown.Options{FirstLine: f.BodyLine, Unsafe: f.Meta.Unsafe, URL: f.URL})
+		results[i], failures[i] = conv.Convert(f.Body, markdown.Options{FirstLine: f.BodyLine, Unsafe: f.Meta.Unsafe, URL: f.URL, LeadImage: f.Meta.Image != ""})
 		return nil
 	})
 	bodies := make(map[*content.File]*markdown.Result, len(files))

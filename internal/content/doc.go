@@ -35,7 +35,9 @@
 //	summary   text, one or two sentences; the first paragraph is used when missing
 //	tags      list of text, e.g. ["giám sát", "dân chủ cơ sở"]
 //	author    text
-//	image     path of an image under static/, e.g. images/hoi-nghi.jpg
+//	image     path of an image under static/, e.g. images/hoi-nghi.jpg: the page's lead
+//	          photo, its thumbnail in lists and its share card (a JPEG or PNG is
+//	          resized, turned upright and stripped of its metadata; see package images)
 //	alt       text describing the image; required with image
 //	draft     true or false; drafts are built only with -drafts
 //	featured  true or false; featured items lead the home page

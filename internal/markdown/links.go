@@ -62,6 +62,9 @@ func (p *linkPolicy) Transform(doc *ast.Document, reader text.Reader, pc parser.
 				gone = append(gone, n) // its children still get the policy
 				return ast.WalkContinue, nil
 			}
+			if img, ok := n.(*ast.Image); ok && st.toPicture(img, SitePath(d)) {
+				return ast.WalkSkipChildren, nil
+			}
 			*dest = []byte(st.cfg.BasePath + d)
 			if image && st.cfg.ImageSize != nil {
 				if w, h, ok := st.cfg.ImageSize(d); ok {
@@ -74,6 +77,9 @@ func (p *linkPolicy) Transform(doc *ast.Document, reader text.Reader, pc parser.
 	})
 	for _, n := range gone {
 		unwrap(n)
+	}
+	for _, r := range st.pictures {
+		r.apply()
 	}
 }
 
@@ -167,6 +173,9 @@ func writeText(w *bytes.Buffer, n ast.Node, source []byte) {
 		return
 	case *ast.AutoLink:
 		w.Write(n.Label(source))
+		return
+	case *pictureNode:
+		w.WriteString(n.alt)
 		return
 	}
 	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 && !n.HasChildren() {

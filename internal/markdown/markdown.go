@@ -73,6 +73,11 @@ type Config struct {
 	// itself (an expired item): the link's text is then kept without the
 	// link. The link is still reported in Result.Links. Nil: none.
 	Gone func(path string) bool
+	// Picture gives the responsive variants of the image at a site path
+	// ("/anh/hop.jpg", decoded), which a body image then shows as a
+	// <picture> with srcset, sizes, width and height, loading lazily but
+	// for the page's first large image. Nil, or no picture: a plain <img>.
+	Picture func(path string) (*Picture, bool)
 	// Reserved are ids the layouts put on the page around the body (e.g.
 	// "noi-dung", the target of the skip link): a heading whose slug is one
 	// of them gets the first free of -1, -2 … instead. See
@@ -138,7 +143,7 @@ func (c *Converter) newGoldmark(unsafe bool) goldmark.Markdown {
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(docRefs{}, 100), util.Prioritized(&linkPolicy{unsafe: unsafe}, 200), util.Prioritized(outline{}, 300)),
 		),
-		goldmark.WithRendererOptions(rendererOpts...),
+		goldmark.WithRendererOptions(append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(pictureRenderer{c.cfg.BasePath}, 500)))...),
 	)
 }
 
@@ -166,6 +171,10 @@ type state struct {
 	self      string // URL of the page being converted
 	links     []Link
 	citations []Citation
+	// eagerTaken: the page's first large image is placed (or the page
+	// has a lead image above the body, Options.LeadImage).
+	eagerTaken bool
+	pictures   []replacement
 }
 
 var stateKey = parser.NewContextKey()
@@ -181,12 +190,15 @@ type Options struct {
 	FirstLine int    // line of the file on which the body starts (1-based)
 	Unsafe    bool   // let raw HTML and any link target through
 	URL       string // site URL of the page, so that it does not link to itself
+	// LeadImage: the page shows an image above its body, which is its
+	// first large image; every body image then loads lazily.
+	LeadImage bool
 }
 
 // Convert renders body.
 func (c *Converter) Convert(body []byte, opts Options) (*Result, error) {
 	unsafe := opts.Unsafe
-	st := &state{cfg: &c.cfg, source: body, firstLine: max(opts.FirstLine, 1), lines: []int{0}, self: opts.URL}
+	st := &state{cfg: &c.cfg, source: body, firstLine: max(opts.FirstLine, 1), lines: []int{0}, self: opts.URL, eagerTaken: opts.LeadImage}
 	for i, b := range body {
 		if b == '\n' {
 			st.lines = append(st.lines, i+1)

@@ -185,7 +185,11 @@ func (r *Renderer) article(s *site.Site, p *site.Page) ldArticle {
 	case p.Unit != nil:
 		a.Author = ldOrg{Type: "Organization", Name: p.Unit.Title, URL: r.abs(p.Unit.URL)}
 	}
-	if p.Meta.Image != "" {
+	if r.cfg.ShareImage != nil {
+		if img, ok := r.cfg.ShareImage(p); ok {
+			a.Image = img.URL
+		}
+	} else if p.Meta.Image != "" {
 		a.Image = r.abs("/" + p.Meta.Image)
 	}
 	return a

@@ -77,6 +77,11 @@
 //	docIssuerURL NAME URL of the registry page of an issuer: "Quốc hội" → "/van-ban/co-quan/quoc-hoi/"
 //	docno TEXT       TEXT escaped, each document number in it (18-CT/TW) in a <span class="docno">
 //	                 that does not break at its hyphen or slash: for titles
+//	picture NAME ALT SIZES EAGER  a static photo as a responsive <picture> (WebP and JPEG
+//	                 or PNG at several widths, width, height, alt; lazy unless EAGER),
+//	                 or a plain <img> for other images: picture "anh/a.jpg" "Hội nghị" "6rem" false
+//	shareImage DATA  the page's share card (.URL, .Width, .Height, .Alt), or nil: its photo cut
+//	                 to 1200×630, or a card drawn with its title (articles, Q&A, news, documents)
 //
 // # Errors
 //
@@ -104,6 +109,7 @@ import (
 
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/markdown"
 	"github.com/loa-vn/loa/internal/site"
 	"github.com/loa-vn/loa/internal/vntext"
 )
@@ -118,6 +124,12 @@ type Config struct {
 	// FileSize gives the size in bytes of a static attachment
 	// ("files/a.pdf"), for the documents registry.
 	FileSize func(name string) (n int64, ok bool)
+	// Picture gives the responsive variants of a static photo ("anh/a.jpg"),
+	// for the picture function; nil or none: a plain <img>.
+	Picture func(name string) (*markdown.Picture, bool)
+	// ShareImage gives a page's share card (og:image), for shareImage and
+	// the JSON-LD image; nil or none: the theme's img/og.png.
+	ShareImage func(p *site.Page) (ShareImage, bool)
 	// Minify, when set, minifies the source of each layout file once, so
 	// that pages come out minified without minifying each page.
 	Minify func(src string) (string, error)
@@ -140,6 +152,13 @@ type Renderer struct {
 	// of an execution error; srcPartials runs their partials.
 	sources     map[string]*template.Template
 	srcPartials *template.Template
+}
+
+// ShareImage is a page's share card: the picture sites show with a link.
+type ShareImage struct {
+	URL           string // absolute when the site's address is known
+	Width, Height int
+	Alt           string
 }
 
 // Data is what a layout runs on.
@@ -406,11 +425,13 @@ func (r *Renderer) funcs(asWritten bool) template.FuncMap {
 			}
 			return nil
 		},
-		"navKey": navKey,
-		"docno":  docno,
-		"add1":   func(n int) int { return n + 1 },
-		"list":   func(items ...string) []string { return items },
-		"ext":    func(p string) string { return strings.ToUpper(strings.TrimPrefix(path.Ext(p), ".")) },
+		"navKey":     navKey,
+		"docno":      docno,
+		"picture":    r.picture,
+		"shareImage": r.shareImage,
+		"add1":       func(n int) int { return n + 1 },
+		"list":       func(items ...string) []string { return items },
+		"ext":        func(p string) string { return strings.ToUpper(strings.TrimPrefix(path.Ext(p), ".")) },
 	}
 	maps.Copy(funcs, r.linkFuncs())
 	return funcs
@@ -436,4 +457,38 @@ func (r *Renderer) linkFuncs() template.FuncMap {
 		"docTypeURL":   site.DocTypeURL,
 		"docIssuerURL": site.DocIssuerURL,
 	}
+}
+
+// picture returns a static image as HTML: a <picture> of its variants
+// when it is a photo, else an <img> with its size when known.
+func (r *Renderer) picture(name, alt, sizes string, eager bool) template.HTML {
+	name = strings.TrimPrefix(name, "/")
+	if r.cfg.Picture != nil {
+		if p, ok := r.cfg.Picture(name); ok {
+			return p.HTML(r.base, alt, sizes, eager)
+		}
+	}
+	var b strings.Builder
+	b.WriteString(`<img src="` + template.HTMLEscapeString(r.base+"/"+name) + `" alt="` + template.HTMLEscapeString(alt) + `"`)
+	if r.cfg.ImageSize != nil {
+		if w, h, ok := r.cfg.ImageSize(name); ok {
+			fmt.Fprintf(&b, ` width="%d" height="%d"`, w, h)
+		}
+	}
+	if !eager {
+		b.WriteString(` loading="lazy" decoding="async"`)
+	}
+	b.WriteString(">")
+	return template.HTML(b.String())
+}
+
+// shareImage returns the share card of the page of d, or nil.
+func (r *Renderer) shareImage(d *Data) *ShareImage {
+	if r.cfg.ShareImage == nil {
+		return nil
+	}
+	if s, ok := r.cfg.ShareImage(d.Page); ok {
+		return &s
+	}
+	return nil
 }

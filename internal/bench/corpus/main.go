@@ -7,7 +7,11 @@
 //
 // Usage:
 //
-//	go run ./internal/bench/corpus -n 10000 -seed 1 -out DIR [-layout loa|hugo] [-clean] [-stats]
+//	go run ./internal/bench/corpus -n 10000 -seed 1 -out DIR [-layout loa|hugo] [-clean] [-stats] [-photos N]
+//
+// -photos N also writes N phone photos (4000×3000 JPEGs with EXIF
+// orientation and GPS, package photos) under DIR/static/anh/ and gives
+// them to the first N news items, then articles.
 //
 // It writes DIR/content/ and prints a summary on stdout. DIR/content must
 // not exist unless -clean is given, which removes it first. Exit status 2
@@ -25,6 +29,7 @@ import (
 	"os/signal"
 	"time"
 
+	"github.com/loa-vn/loa/internal/bench/photos"
 	"github.com/loa-vn/loa/internal/bench/synth"
 )
 
@@ -49,6 +54,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fset.Float64Var(&cfg.NFDRate, "nfd-rate", 0, "fraction of paragraphs written in NFD")
 	fset.IntVar(&cfg.Documents, "documents", 0, "documents in content/van-ban/ (loa layout; 0: max(3, n/1000), -1: none)")
 	clean := fset.Bool("clean", false, "remove DIR/content first")
+	nPhotos := fset.Int("photos", 0, "also give this many news items, then articles, a 4000×3000 phone photo (EXIF orientation and GPS) under DIR/static/anh/")
 	fset.BoolVar(&cfg.Vocabulary, "stats", false, "also count distinct syllables")
 	if err := fset.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -79,7 +85,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "%s/content: %s, in %.2fs\n", *out, st, time.Since(start).Seconds())
+	if *nPhotos > 0 {
+		start = time.Now()
+		if err := addPhotos(ctx, *out, *nPhotos, uint64(cfg.Seed)); err != nil {
+			fmt.Fprintln(stderr, "corpus:", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "%s/static/anh: %d photos, in %.2fs\n", *out, *nPhotos, time.Since(start).Seconds())
+	}
 	return 0
+}
+
+func addPhotos(ctx context.Context, dir string, n int, seed uint64) error {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	return photos.AddToCorpus(ctx, root, n, 4000, 3000, seed)
 }
 
 func write(ctx context.Context, dir string, clean bool, cfg synth.Config) (synth.Stats, error) {

@@ -1,0 +1,187 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"hash/crc32"
+	"image"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/loa-vn/loa/internal/bench/photos"
+	"github.com/loa-vn/loa/internal/images"
+	"github.com/loa-vn/loa/internal/output"
+)
+
+var (
+	imgTag     = regexp.MustCompile(`<img\s[^>]*>`)
+	srcsetAttr = regexp.MustCompile(`srcset="?([^">]+)"?`)
+	// imgAttrs must be on every <img>; minified, an empty alt is a bare alt.
+	imgAttrs = []*regexp.Regexp{regexp.MustCompile(`\swidth="?\d`), regexp.MustCompile(`\sheight="?\d`), regexp.MustCompile(`\salt[=\s>]`)}
+	ogImage  = regexp.MustCompile(`<meta property="og:image" content="?([^">\s]+)"?>`)
+)
+
+// metadataMarkers are byte strings no published image may hold: an EXIF
+// header, the GPS pointer tag of the test photos, their camera's make.
+var metadataMarkers = [][]byte{[]byte("Exif\x00"), photos.GPSMarker, []byte("LoaPhone")}
+
+// TestSamplePhotos checks the photos of the built sample portal: every
+// <img> has width, height and alt; every file of a srcset exists and has
+// the width it states; no image holds EXIF or GPS data; the originals,
+// which no page links to, are not published; an item with a photo shares
+// it as a 1200×630 card.
+func TestSamplePhotos(t *testing.T) {
+	res, files := buildSample(t, "https://example.org/portal/")
+	imgs, srcs := 0, 0
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, tag := range imgTag.FindAll(data, -1) {
+			imgs++
+			for _, attr := range imgAttrs {
+				if !attr.Match(tag) {
+					t.Errorf("%s: %s has no %s", name, tag, attr)
+				}
+			}
+		}
+		for _, m := range srcsetAttr.FindAllSubmatch(data, -1) {
+			for _, c := range strings.Split(string(m[1]), ", ") {
+				srcs++
+				checkCandidate(t, name, c, files)
+			}
+		}
+	}
+	if imgs < 50 || srcs < 200 {
+		t.Errorf("only %d <img> and %d srcset candidates: the sample portal should show its photos", imgs, srcs)
+	}
+	for name, data := range files {
+		if images.IsImageName(name) {
+			for _, m := range metadataMarkers {
+				if bytes.Contains(data, m) {
+					t.Errorf("%s holds %q", name, m)
+				}
+			}
+		}
+		if strings.HasPrefix(name, "anh/") && strings.Count(name, ".") == 1 {
+			t.Errorf("%s: the original photo is published, though no page links to it", name)
+		}
+	}
+	page := files["tin-don-vi/mttq/hoi-nghi-quan-triet-chi-thi-18/index.html"]
+	og := ogImage.FindSubmatch(page)
+	if og == nil || !strings.HasSuffix(string(og[1]), ".og.jpg") {
+		t.Fatalf("the news item with a photo shares %q, want its photo's card", og)
+	}
+	card := files[strings.TrimPrefix(string(og[1]), "https://example.org/portal/")]
+	if cfg, _, err := image.DecodeConfig(bytes.NewReader(card)); err != nil || cfg.Width != 1200 || cfg.Height != 630 {
+		t.Errorf("share card %s: %+v, %v; want a 1200×630 image", og[1], cfg, err)
+	}
+	_ = res
+}
+
+// checkCandidate checks one srcset candidate ("/portal/a.720.webp 720w").
+func checkCandidate(t *testing.T, page, c string, files map[string][]byte) {
+	t.Helper()
+	u, w, ok := strings.Cut(strings.TrimSpace(c), " ")
+	want, err := strconv.Atoi(strings.TrimSuffix(w, "w"))
+	if !ok || err != nil {
+		t.Errorf("%s: srcset candidate %q", page, c)
+		return
+	}
+	data, ok := files[strings.TrimPrefix(u, "/portal/")]
+	if !ok {
+		t.Errorf("%s: srcset file %s is not in the output", page, u)
+		return
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || cfg.Width != want {
+		t.Errorf("%s: %s is %d pixels wide (%v), srcset says %d", page, u, cfg.Width, err, want)
+	}
+}
+
+// photoSite returns a site with a photo (turned by EXIF, with GPS) that
+// an article shows.
+func photoSite(t *testing.T, photo []byte, extra string) fstest.MapFS {
+	t.Helper()
+	return fstest.MapFS{
+		"content/_index.md":            {Data: []byte("---\ntitle: \"Thử\"\n---\n")},
+		"content/chu-de/t/_index.md":   {Data: []byte("---\ntitle: \"Chủ đề\"\n---\n")},
+		"content/chu-de/t/bai.md":      {Data: []byte("---\ntitle: \"Bài có ảnh\"\ndate: 2024-01-02\nimage: anh/hop.jpg\nalt: \"Hội nghị\"\n---\nNội dung.\n" + extra)},
+		"static/anh/hop.jpg":           {Data: photo},
+		"content/chu-de/t/bai-khac.md": {Data: []byte("---\ntitle: \"Bài khác\"\ndate: 2024-01-03\n---\n![Hội nghị](/anh/hop.jpg)\n")},
+	}
+}
+
+// TestLinkedOriginal checks that an original a page links to is
+// published, without its GPS position, camera or date, still upright.
+func TestLinkedOriginal(t *testing.T) {
+	photo, err := photos.PhoneJPEG(photos.Scene(9, 400, 300), 85, 6, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, extra string
+		published   bool
+	}{
+		{"shown only", "", false},
+		{"linked", "\n[Tải ảnh gốc](/anh/hop.jpg)\n", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			mem := output.NewMemory()
+			if _, err := Build(context.Background(), Config{Site: photoSite(t, photo, tt.extra), Theme: os.DirFS("../.."), Now: testNow}, mem); err != nil {
+				t.Fatal(err)
+			}
+			got, ok := mem.Files()["anh/hop.jpg"]
+			if ok != tt.published {
+				t.Fatalf("original published: %v, want %v", ok, tt.published)
+			}
+			if !ok {
+				return
+			}
+			for _, m := range metadataMarkers[1:] {
+				if bytes.Contains(got, m) {
+					t.Errorf("the published original holds %q", m)
+				}
+			}
+			info, err := images.Inspect(got, 0)
+			if err != nil || info.Orientation != 6 || info.Width != 400 {
+				t.Errorf("the published original: %+v, %v; want it shown upright at 400×300", info, err)
+			}
+		})
+	}
+}
+
+// TestBadPhotos checks the errors of photos that cannot be used: each
+// names the file and says what is wrong, and nothing is built.
+func TestBadPhotos(t *testing.T) {
+	good, _ := photos.PhoneJPEG(photos.Scene(2, 320, 240), 85, 1, false)
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"not an image", []byte("<!doctype html>"), "static/anh/hop.jpg: is not a JPEG, PNG or GIF image (its first bytes are those of no image format); replace it with a JPEG or PNG photo, or remove it"},
+		{"truncated", good[:len(good)*2/3], "static/anh/hop.jpg: is cut short: the file ends in the middle of the image (truncated); replace it with a JPEG or PNG photo, or remove it"},
+		{"decompression bomb", pngHeader(20000, 20000), "static/anh/hop.jpg: is 20000×20000 pixels, over the limit of 64 megapixels; make it smaller (a web page needs at most 1600 pixels across); replace it with a JPEG or PNG photo, or remove it"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Build(context.Background(), Config{Site: photoSite(t, tt.data, ""), Theme: os.DirFS("../.."), Now: testNow, Cache: images.Discard{}}, output.Discard{})
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("got %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
+
+// pngHeader returns the start of a PNG that claims w×h pixels.
+func pngHeader(w, h uint32) []byte {
+	chunk := []byte{'I', 'H', 'D', 'R', byte(w >> 24), byte(w >> 16), byte(w >> 8), byte(w), byte(h >> 24), byte(h >> 16), byte(h >> 8), byte(h), 8, 2, 0, 0, 0}
+	b := append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0d"), chunk...)
+	return binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE(chunk))
+}

@@ -1,0 +1,42 @@
+package images
+
+import (
+	"bytes"
+	"context"
+	"image/png"
+	"os"
+	"testing"
+
+	"github.com/loa-vn/loa/internal/bench/photos"
+)
+
+// FuzzImage feeds any bytes to the entry points that read untrusted
+// images: Inspect, Make and Strip. None may panic, and within a small
+// pixel limit none may use more than the image's own memory.
+//
+//	go test ./internal/images -fuzz FuzzImage
+func FuzzImage(f *testing.F) {
+	if data, err := os.ReadFile("testdata/cmyk.jpg"); err == nil {
+		f.Add(data)
+	}
+	photo, _ := photos.PhoneJPEG(quadrants(24, 16), 80, 6, true)
+	f.Add(photo)
+	var buf bytes.Buffer
+	png.Encode(&buf, quadrants(8, 8))
+	f.Add(buf.Bytes())
+	f.Add(insertChunk(buf.Bytes(), "tEXt", []byte("a\x00b")))
+	f.Add(bomb(20000, 20000))
+	p := New(Config{Widths: []int{4, 16}, MaxPixels: 1 << 16}, nil)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		Strip(data)
+		info, err := Inspect(data, 1<<16)
+		if err != nil || !info.Processed() {
+			return
+		}
+		vs := append(p.Config().Plan(info), p.Config().Card(info))
+		out, err := p.Make(context.Background(), info, vs, func() ([]byte, error) { return data, nil })
+		if err == nil && len(out) != len(vs) {
+			t.Fatalf("Make gave %d images for %d variants", len(out), len(vs))
+		}
+	})
+}
