@@ -24,8 +24,8 @@ const (
 // Config tunes the index. The zero value gives the defaults.
 type Config struct {
 	Top         int // documents per term with their own impact; 128 when zero
-	ShardBytes  int // target size of a shard before compression; 1 KiB when zero
-	Chunk       int // documents per store chunk; 4 when zero
+	ShardBytes  int // target size of a shard before compression; 512 bytes when zero
+	Chunk       int // documents per store chunk; 1 when zero
 	Completions int // words per prefix entry; 6 when zero
 	Followers   int // words per follower entry; 16 when zero
 
@@ -41,8 +41,8 @@ type Config struct {
 
 func (c Config) withDefaults() Config {
 	c.Top = cmp.Or(c.Top, 128)
-	c.ShardBytes = cmp.Or(c.ShardBytes, 1<<10)
-	c.Chunk = cmp.Or(c.Chunk, 4)
+	c.ShardBytes = cmp.Or(c.ShardBytes, 512)
+	c.Chunk = cmp.Or(c.Chunk, 1)
 	c.Completions = cmp.Or(c.Completions, 6)
 	c.Followers = cmp.Or(c.Followers, 16)
 	if c.Weights == (Weights{}) {
