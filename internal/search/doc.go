@@ -20,9 +20,13 @@
 // pairs, for a phrase bonus that barely moves a ranking.
 //
 // Fields are weighted (DefaultWeights, tuned on the judged query sets of
-// testdata/judged): the title ×8, headings ×2, the summary ×1, tags ×1,
-// the document number, type and issuer ×2 and the body ×0.5, combined
-// BM25F-style with length normalisation. A term's impact in a document is
+// testdata/judged): the title ×8, the head of the title (its first
+// LeadWords words before any clause punctuation) ×4 more, headings ×2, the
+// summary ×1, tags ×1, the document number, type and issuer ×2 and the
+// body ×0.5, combined BM25F-style with length normalisation. The head
+// counts because a Vietnamese phrase puts its head first: "Hội nghị đối
+// thoại … được tổ chức khi nào?" is about the dialogue conference, "Nâng
+// cao hiệu quả hội nghị đối thoại" about making something better. A term's impact in a document is
 // idf × (k1+1)·tf/(k1+tf) with idf = ln(1 + N/df).
 //
 // # Files

@@ -17,8 +17,9 @@ const (
 )
 
 // fieldB is the length normalisation of each field: none would be 0,
-// full 1. Short fields (title, tags, number) barely vary in length.
-var fieldB = [numFields]float64{0.3, 0.5, 0.5, 0.3, 0.3, 0.75}
+// full 1. Short fields (title, tags, number) barely vary in length, and
+// the head of a title is never longer than LeadWords.
+var fieldB = [numFields]float64{0.3, 0, 0.5, 0.5, 0.3, 0.3, 0.75}
 
 // entry is one key of the index with its JSON value.
 type entry struct {

@@ -24,8 +24,8 @@ const (
 // Config tunes the index. The zero value gives the defaults.
 type Config struct {
 	Top         int // documents per term with their own impact; 128 when zero
-	ShardBytes  int // target size of a shard before compression; 1 KiB when zero
-	Chunk       int // documents per store chunk; 4 when zero
+	ShardBytes  int // target size of a shard before compression; 512 bytes when zero
+	Chunk       int // documents per store chunk; 1 when zero
 	Completions int // words per prefix entry; 6 when zero
 	Followers   int // words per follower entry; 16 when zero
 
@@ -41,8 +41,8 @@ type Config struct {
 
 func (c Config) withDefaults() Config {
 	c.Top = cmp.Or(c.Top, 128)
-	c.ShardBytes = cmp.Or(c.ShardBytes, 1<<10)
-	c.Chunk = cmp.Or(c.Chunk, 4)
+	c.ShardBytes = cmp.Or(c.ShardBytes, 512)
+	c.Chunk = cmp.Or(c.Chunk, 1)
 	c.Completions = cmp.Or(c.Completions, 6)
 	c.Followers = cmp.Or(c.Followers, 16)
 	if c.Weights == (Weights{}) {
@@ -68,6 +68,7 @@ func (c Config) Index(s *site.Site) (map[string][]byte, error) {
 // Numbers of the weighted fields of a document.
 const (
 	fieldTitle = iota
+	fieldLead  // the head of the title: its first LeadWords words
 	fieldHeading
 	fieldSummary
 	fieldTags
@@ -78,14 +79,33 @@ const (
 
 // Weights are the weights of the fields of a document in its impacts.
 type Weights struct {
-	Title, Heading, Summary, Tags, Number, Body float64
+	Title, Lead, Heading, Summary, Tags, Number, Body float64
 }
 
 // DefaultWeights are the weights tuned on the judged query sets.
-var DefaultWeights = Weights{Title: 8, Heading: 2, Summary: 1, Tags: 1, Number: 2, Body: 0.5}
+var DefaultWeights = Weights{Title: 8, Lead: 4, Heading: 2, Summary: 1, Tags: 1, Number: 2, Body: 0.5}
 
 func (w Weights) array() [numFields]float64 {
-	return [numFields]float64{w.Title, w.Heading, w.Summary, w.Tags, w.Number, w.Body}
+	return [numFields]float64{w.Title, w.Lead, w.Heading, w.Summary, w.Tags, w.Number, w.Body}
+}
+
+// LeadWords is the length of the head of a title, in words.
+const LeadWords = 4
+
+// titleLead returns the head of title: its first LeadWords words before
+// any clause punctuation. Vietnamese puts the head of a phrase first, so
+// that "Hội nghị đối thoại … được tổ chức khi nào?" is about the dialogue
+// conference while "Nâng cao hiệu quả hội nghị đối thoại" is about
+// improving something.
+func titleLead(title string) string {
+	var words []string
+	for t := range vntext.Scan(title) {
+		if len(words) == LeadWords || len(words) > 0 && t.Break {
+			break
+		}
+		words = append(words, t.Word)
+	}
+	return strings.Join(words, " ")
 }
 
 // doc is one searchable page.
@@ -149,6 +169,7 @@ func newDoc(p *site.Page) *doc {
 		d.text[fieldBody] = p.Body.Text
 	}
 	d.text[fieldTitle] = p.Title
+	d.text[fieldLead] = titleLead(p.Title)
 	d.text[fieldSummary] = p.Summary
 	d.text[fieldTags] = strings.Join(m.Tags, "\n")
 	d.text[fieldNumber] = strings.Join([]string{m.Number, m.Type, m.Issuer}, "\n")

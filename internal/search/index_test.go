@@ -285,3 +285,43 @@ func TestCut(t *testing.T) {
 		t.Errorf("cut = %q", got)
 	}
 }
+
+func TestTitleLead(t *testing.T) {
+	for _, c := range []struct{ title, want string }{
+		{"Hội nghị đối thoại giữa người đứng đầu và nhân dân được tổ chức khi nào?", "hội nghị đối thoại"},
+		{"Xã Hướng Hóa: phát huy hội nghị đối thoại", "xã hướng hóa"},
+		{"Giám sát, phản biện", "giám sát"},
+		{"Tin", "tin"},
+		{"", ""},
+	} {
+		if got := titleLead(c.title); got != c.want {
+			t.Errorf("titleLead(%q) = %q, want %q", c.title, got, c.want)
+		}
+	}
+}
+
+// TestTitleHead ranks the page whose title starts with the query above
+// one whose title ends with it, though the latter is newer and its title
+// shorter: a Vietnamese title's head is what it is about.
+func TestTitleHead(t *testing.T) {
+	day := time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)
+	mk := func(url, title, body string) *doc {
+		return &doc{url: url, title: title, kind: "Bài viết", sortDate: day,
+			text: [numFields]string{fieldTitle: title, fieldLead: titleLead(title), fieldBody: body}}
+	}
+	docs := []*doc{
+		mk("/nang-cao/", "Nâng cao hiệu quả hội nghị đối thoại", "Cấp ủy tổ chức hội nghị đối thoại với nhân dân."),
+		mk("/hoi-dap/", "Hội nghị đối thoại với nhân dân được tổ chức khi nào?", "Cấp ủy tổ chức hội nghị đối thoại với nhân dân."),
+	}
+	files, err := Config{}.withDefaults().build(docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := NewReader(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := urls(t, r, "hội nghị đối thoại", false); !slices.Equal(got, []string{"/hoi-dap/", "/nang-cao/"}) {
+		t.Errorf("hội nghị đối thoại: %v, want the page about it first", got)
+	}
+}

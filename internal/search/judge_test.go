@@ -33,9 +33,15 @@ import (
 // -judge.v prints each query's rank; -judge.tune runs the grid search of
 // the field weights on the sample portal and reports the synthetic corpus
 // for the same weights, as held-out data.
+//
+//	go test ./internal/search -run TestJudged -v -judge.n 10000
+//
+// measures the bytes per query on the synthetic corpus of 10,000 articles
+// (its floor is then not checked: the judged URLs are those of 1000).
 var (
 	judgeVerbose = flag.Bool("judge.v", false, "print the rank of each judged query")
 	judgeTune    = flag.Bool("judge.tune", false, "grid-search the field weights on the judged sets")
+	judgeN       = flag.Int("judge.n", 1000, "articles of the synthetic corpus (10000 measures the bytes per query at 10k)")
 )
 
 // Floors of the judged sets: a ranking change that falls below them fails.
@@ -43,7 +49,7 @@ var (
 // below them.
 const (
 	sampleFloor = 0.92 // measured 54/57 = 0.947; 52/57 = 0.912 fails
-	synthFloor  = 0.87 // measured 22/24 = 0.917; 20/24 = 0.833 fails
+	synthFloor  = 0.91 // measured 23/24 = 0.958; 21/24 = 0.875 fails
 )
 
 // judged is one line of a judged set.
@@ -146,7 +152,7 @@ func evaluate(t testing.TB, files map[string][]byte, qs []judged, verbose bool) 
 			m.at3++
 		}
 		if verbose {
-			t.Logf("%-45q rank %2d  %d results, first %s", j.q, rank, len(res.Docs), first)
+			t.Logf("%-45q rank %2d  %d results, %.1f KB, first %s", j.q, rank, len(res.Docs), float64(n)/1024, first)
 		}
 	}
 	n := float64(max(1, m.n))
@@ -169,7 +175,7 @@ func buildModel(t testing.TB, fsys fs.FS) *site.Site {
 func synthSite(t testing.TB) fs.FS {
 	t.Helper()
 	fsys := fstest.MapFS{}
-	_, err := synth.Generate(synth.Config{N: 1000, Seed: 1, QARate: 0.05, NewsRate: 0.25, DraftRate: 0.01}, func(name string, data []byte) error {
+	_, err := synth.Generate(synth.Config{N: *judgeN, Seed: 1, QARate: 0.05, NewsRate: 0.25, DraftRate: 0.01}, func(name string, data []byte) error {
 		fsys[name] = &fstest.MapFile{Data: data}
 		return nil
 	})
@@ -210,11 +216,11 @@ func TestJudged(t *testing.T) {
 		tune(t, sample, sampleQs, corpus, synthQs)
 	}
 	ms := evaluate(t, indexOf(t, search.Config{}, corpus), synthQs, *judgeVerbose)
-	t.Logf("synthetic corpus (1000 articles), %d queries: %s", ms.n, ms)
+	t.Logf("synthetic corpus (%d articles), %d queries: %s", *judgeN, ms.n, ms)
 	for _, miss := range ms.misses {
 		t.Logf("  not first: %s", miss)
 	}
-	if ms.at1 < synthFloor {
+	if ms.at1 < synthFloor && *judgeN == 1000 {
 		t.Errorf("synthetic corpus: success@1 %.3f, below the floor %.3f", ms.at1, synthFloor)
 	}
 }
@@ -228,13 +234,15 @@ func tune(t *testing.T, sample *site.Site, sampleQs []judged, corpus *site.Site,
 		m metrics
 	}
 	var all []result
-	for _, title := range []float64{2, 3, 4, 6, 8} {
-		for _, heading := range []float64{1, 2, 3} {
-			for _, summary := range []float64{1, 2, 3} {
-				for _, tags := range []float64{0.5, 1, 2} {
-					for _, body := range []float64{0.5, 1} {
-						w := search.Weights{Title: title, Heading: heading, Summary: summary, Tags: tags, Number: 2, Body: body}
-						all = append(all, result{w, evaluate(t, indexOf(t, search.Config{Weights: w}, sample), sampleQs, false)})
+	for _, lead := range []float64{0, 4} {
+		for _, title := range []float64{2, 3, 4, 6, 8} {
+			for _, heading := range []float64{1, 2, 3} {
+				for _, summary := range []float64{1, 2, 3} {
+					for _, tags := range []float64{0.5, 1, 2} {
+						for _, body := range []float64{0.5, 1} {
+							w := search.Weights{Title: title, Lead: lead, Heading: heading, Summary: summary, Tags: tags, Number: 2, Body: body}
+							all = append(all, result{w, evaluate(t, indexOf(t, search.Config{Weights: w}, sample), sampleQs, false)})
+						}
 					}
 				}
 			}

@@ -25,7 +25,7 @@ func TestPageTermsCap(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 60,000 terms and their prefixes, of some 25 bytes each, in shards of
-	// 1 KiB: about 1,500 files. Without the limits: 37,741 in shards of 4 KiB.
+	// 512 bytes: 1,670 files. Without the limits: 37,741 in shards of 4 KiB.
 	const most = 2000
 	if len(files) > most {
 		t.Errorf("%d index files, want at most %d", len(files), most)
