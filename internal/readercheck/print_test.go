@@ -31,6 +31,7 @@ type printed struct {
 }
 
 const readPrint = `(function () {
+	window.dispatchEvent(new Event("beforeprint")); // what a browser does before it prints
 	var out = {Shown: [], Links: [], Source: "", Meta: "", Byline: "", Overflows: []}, vw = document.documentElement.clientWidth;
 	function name(e) {
 		var t = (e.textContent || "").trim().replace(/\s+/g, " ").slice(0, 40);

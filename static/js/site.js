@@ -26,9 +26,12 @@
     b.hidden = false;
     b.addEventListener("click", function () { window.print(); });
   });
-  // Printed links show their whole address (see @media print in site.css).
-  Array.prototype.forEach.call(document.querySelectorAll(".prose a[href]"), function (a) {
-    if (/^https?:/.test(a.href) && a.getAttribute("href").charAt(0) !== "#") { a.setAttribute("data-href", a.href); }
+  // Printed links show their whole address (see @media print in site.css),
+  // marked only when the page is printed, not on every load.
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll(".prose a[href]"), function (a) {
+      if (/^https?:/.test(a.href) && a.getAttribute("href").charAt(0) !== "#") { a.setAttribute("data-href", a.href); }
+    });
   });
   // The header search box loads the search client on first focus.
   var q = document.querySelector("input[data-search-src]");
