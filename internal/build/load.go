@@ -87,6 +87,7 @@ func (b *Builder) load(ctx context.Context, prev *state, changed []string) (*sta
 	}
 	if next.site != nil {
 		next.photoPhase = b.planPhotos(next)
+		errs.Append(iconNotice(next))
 	}
 	errs.Sort()
 	b.phases.mark("model")
@@ -232,6 +233,7 @@ func (b *Builder) loadLayouts(prev, next *state, changed, parse bool) (layoutPha
 	rc := render.Config{BaseURL: next.baseURL, Assets: next.assets, Dev: b.cfg.Dev, ImageSize: next.imageSize, FileSize: next.fileSize, Minify: b.min.Template,
 		Picture:    func(name string) (*markdown.Picture, bool) { return b.picture(b.cur, "/"+name) },
 		ShareImage: func(p *site.Page) (render.ShareImage, bool) { s, ok := b.cur.cards[p]; return s, ok },
+		Icon:       func(size int) string { return b.cur.iconFiles[size] },
 	}
 	if b.cfg.minifyPages {
 		rc.Minify = nil

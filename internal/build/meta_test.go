@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"image"
 	"image/png"
+	"maps"
 	"reflect"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -206,35 +209,87 @@ func TestManifest(t *testing.T) {
 	}
 }
 
-// TestOwnEmblemIcons: a site with its own raster emblem gets it as the
-// manifest's icon at its size, with the PNG renderings it puts beside it
-// at the right sizes; one of the wrong size, and the theme's, are left out.
+// TestOwnEmblemIcons: a site with its own emblem gets it as the
+// manifest's "any size" icon, and square PNG icons of 180 (the
+// apple-touch-icon), 192 and 512 pixels: the renderings it puts beside
+// the emblem when they have the right size, else icons Loa makes from a
+// PNG or JPEG emblem. An SVG emblem with no renderings gets none, and a
+// notice on the emblem line says how to have them.
 func TestOwnEmblemIcons(t *testing.T) {
-	ar := txtar.Parse([]byte(ldSite))
-	ar.Files[0].Data = []byte(strings.Replace(string(ar.Files[0].Data), "---\n", "---\nemblem: img/logo.png\n", 1))
-	ar.Files = append(ar.Files,
-		txtar.File{Name: "static/img/logo.png", Data: pngOf(t, 600, 600)},
-		txtar.File{Name: "static/img/logo-180.png", Data: pngOf(t, 180, 180)},
-		txtar.File{Name: "static/img/logo-192.png", Data: pngOf(t, 192, 192)},
-		txtar.File{Name: "static/img/logo-512.png", Data: pngOf(t, 500, 500)})
-	_, files, err := buildTxtar(t, ar, "https://example.org/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got struct{ Icons []map[string]string }
-	if err := json.Unmarshal(files["manifest.webmanifest"], &got); err != nil {
-		t.Fatal(err)
-	}
-	var srcs []string
-	for _, ic := range got.Icons {
-		srcs = append(srcs, ic["src"]+" "+ic["sizes"]+" "+ic["type"])
-	}
-	want := []string{"/img/logo.png 600x600 image/png", "/img/logo-192.png 192x192 image/png"}
-	if !reflect.DeepEqual(srcs, want) {
-		t.Errorf("icons %q, want %q", srcs, want)
-	}
-	if touch := find(touchTag, files["index.html"]); touch != "/img/logo-180.png" {
-		t.Errorf("apple-touch-icon %q", touch)
+	made := regexp.MustCompile(`^/img/logo\.[0-9a-f]{10}\.icon(\d+)\.png$`)
+	for _, tc := range []struct {
+		name       string
+		emblem     string
+		files      map[string][]byte
+		want       []string // manifest icons; "made N" is an icon Loa made of N pixels
+		touch      string   // the apple-touch-icon; "made 180" as above
+		wantNotice bool
+	}{
+		{"renderings, one of the wrong size", "img/logo.png",
+			map[string][]byte{"img/logo.png": pngOf(t, 600, 600), "img/logo-180.png": pngOf(t, 180, 180), "img/logo-192.png": pngOf(t, 192, 192), "img/logo-512.png": pngOf(t, 500, 500)},
+			[]string{"/img/logo.png 600x600 image/png", "/img/logo-192.png 192x192 image/png", "made 512"}, "/img/logo-180.png", false},
+		{"a PNG emblem alone", "img/logo.png",
+			map[string][]byte{"img/logo.png": pngOf(t, 300, 200)},
+			[]string{"/img/logo.png 300x200 image/png", "made 192", "made 512"}, "made 180", false},
+		{"an SVG emblem alone", "img/logo.svg",
+			map[string][]byte{"img/logo.svg": []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="4"/></svg>`)},
+			[]string{"/img/logo.svg any image/svg+xml"}, "(none)", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ar := txtar.Parse([]byte(ldSite))
+			ar.Files[0].Data = []byte(strings.Replace(string(ar.Files[0].Data), "---\n", "---\nemblem: "+tc.emblem+"\n", 1))
+			for _, name := range slices.Sorted(maps.Keys(tc.files)) {
+				ar.Files = append(ar.Files, txtar.File{Name: "static/" + name, Data: tc.files[name]})
+			}
+			res, files, err := buildTxtar(t, ar, "https://example.org/")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got struct{ Icons []map[string]string }
+			if err := json.Unmarshal(files["manifest.webmanifest"], &got); err != nil {
+				t.Fatal(err)
+			}
+			// madeIcon checks a made icon's file and names it "made N".
+			madeIcon := func(src string) string {
+				m := made.FindStringSubmatch(src)
+				if m == nil {
+					return src
+				}
+				img, err := png.Decode(bytes.NewReader(files[strings.TrimPrefix(src, "/")]))
+				if err != nil {
+					t.Errorf("%s: %v", src, err)
+				} else if b := img.Bounds(); strconv.Itoa(b.Dx()) != m[1] || b.Dx() != b.Dy() {
+					t.Errorf("%s is %d×%d", src, b.Dx(), b.Dy())
+				}
+				return "made " + m[1]
+			}
+			var srcs []string
+			for _, ic := range got.Icons {
+				if s := madeIcon(ic["src"]); strings.HasPrefix(s, "made ") {
+					srcs = append(srcs, s)
+					if want := strings.TrimPrefix(s, "made ") + "x" + strings.TrimPrefix(s, "made "); ic["sizes"] != want || ic["type"] != "image/png" {
+						t.Errorf("%s: sizes %q, type %q", ic["src"], ic["sizes"], ic["type"])
+					}
+				} else {
+					srcs = append(srcs, ic["src"]+" "+ic["sizes"]+" "+ic["type"])
+				}
+			}
+			if !reflect.DeepEqual(srcs, tc.want) {
+				t.Errorf("icons %q, want %q", srcs, tc.want)
+			}
+			if touch := madeIcon(find(touchTag, files["index.html"])); touch != tc.touch {
+				t.Errorf("apple-touch-icon %q, want %q", touch, tc.touch)
+			}
+			var notice string
+			for _, n := range otherNotices(res) {
+				if n.Field == "emblem" {
+					notice = n.Error()
+				}
+			}
+			if tc.wantNotice != (notice != "") || tc.wantNotice && !strings.Contains(notice, "content/_index.md:2: notice: emblem: ") {
+				t.Errorf("emblem notice %q, want one: %v", notice, tc.wantNotice)
+			}
+		})
 	}
 }
 

@@ -50,6 +50,7 @@ type photoPhase struct {
 	outs      []photoOut
 	originals map[string]bool // static names of the photos published as they are
 	cards     map[*site.Page]render.ShareImage
+	iconFiles map[int]string // size → output name of the emblem's icon (planIcons)
 }
 
 // photoSums returns the content hash of each photo of statics.
@@ -121,6 +122,7 @@ func (b *Builder) planPhotos(next *state) photoPhase {
 			add(b.planCard(next, p, &pp))
 		}
 	}
+	pp.iconFiles = b.planIcons(next, add)
 	return pp
 }
 

@@ -1,18 +1,13 @@
 package build
 
 import (
-	"fmt"
 	"io/fs"
-	"mime"
-	"net/url"
 	"path"
 	"slices"
 	"strings"
 
 	"github.com/loa-vn/loa/internal/assets"
 	"github.com/loa-vn/loa/internal/diag"
-	"github.com/loa-vn/loa/internal/feed"
-	"github.com/loa-vn/loa/internal/site"
 )
 
 // imageSize gives the size of a static image, so that pages can reserve
@@ -37,36 +32,6 @@ func attachment(name string) bool {
 func (st *state) fileSize(name string) (int64, bool) {
 	n, ok := st.attach[strings.TrimPrefix(name, "/")]
 	return n, ok
-}
-
-// icons returns the icons of the web app manifest: the site's emblem
-// (site.Identity.Emblem, by default the theme's static/img/emblem.svg),
-// which is also the icon of its pages, and the PNG renderings of it
-// (site.Identity.IconFile) that exist, at their sizes.
-func (st *state) icons() []feed.Icon {
-	u, err := url.Parse(st.baseURL)
-	if err != nil {
-		return nil
-	}
-	base := strings.TrimSuffix(u.Path, "/") + "/"
-	var icons []feed.Icon
-	if name, ok := st.assets[st.site.Emblem]; ok {
-		ic := feed.Icon{Src: base + name, Type: mime.TypeByExtension(path.Ext(name))}
-		if w, h, ok := st.imageSize(st.site.Emblem); ok && ic.Type != "image/svg+xml" {
-			ic.Sizes = fmt.Sprintf("%dx%d", w, h)
-		} else if ic.Type == "image/svg+xml" {
-			ic.Sizes = "any"
-		}
-		icons = append(icons, ic)
-	}
-	for _, size := range site.IconSizes[1:] {
-		file := st.site.IconFile(size)
-		name, ok := st.assets[file]
-		if w, h, sized := st.imageSize(file); ok && sized && w == size && h == size {
-			icons = append(icons, feed.Icon{Src: base + name, Sizes: fmt.Sprintf("%dx%d", size, size), Type: "image/png"})
-		}
-	}
-	return icons
 }
 
 // loadStatic processes static files: all of them, or only the changed

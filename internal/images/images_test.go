@@ -363,3 +363,68 @@ func TestCache(t *testing.T) {
 		}
 	}
 }
+
+// TestIcon makes square icons of a wide photo stored turned, as a phone
+// stores it, and of a transparent PNG: each is size×size, opaque, upright,
+// shows the whole source centred at its own aspect ratio, and is white
+// around it.
+func TestIcon(t *testing.T) {
+	p := New(Config{}, nil)
+	turned, err := photos.PhoneJPEG(quadrants(240, 120), 95, 6, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clear := image.NewNRGBA(image.Rect(0, 0, 240, 120))
+	for y := range 120 {
+		for x := range 240 {
+			if (x-120)*(x-120)+(y-60)*(y-60) < 50*50 {
+				clear.SetNRGBA(x, y, color.NRGBA{220, 0, 0, 255})
+			}
+		}
+	}
+	var transparent bytes.Buffer
+	if err := png.Encode(&transparent, clear); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"turned JPEG": turned, "transparent PNG": transparent.Bytes()} {
+		for _, size := range []int{180, 512} {
+			_, vs, out := make1(t, p, data, func(Info) []Variant { return []Variant{p.Config().Icon(size)} })
+			if vs[0].Format != PNG {
+				t.Errorf("%s: icon format %s, want png", name, vs[0].Format)
+			}
+			img := decodeAny(t, PNG, out[0])
+			if b := img.Bounds(); b.Dx() != size || b.Dy() != size {
+				t.Fatalf("%s: icon is %d×%d, want %d×%d", name, b.Dx(), b.Dy(), size, size)
+			}
+			white := color.RGBA{255, 255, 255, 255}
+			// The source is 2:1: it spans the width less the margins
+			// and a quarter of the height above and below stays white.
+			m := IconMargin(size)
+			checks := []struct {
+				x, y int
+				want color.RGBA
+			}{
+				{1, 1, white}, {size - 2, size - 2, white}, // corners
+				{size / 2, size / 8, white}, {size / 2, size - size/8, white}, // above and below
+				{size / 2, size / 2, color.RGBA{220, 0, 0, 255}}, // centre
+			}
+			if name == "turned JPEG" {
+				checks = append(checks[:4],
+					struct {
+						x, y int
+						want color.RGBA
+					}{m + size/10, size/2 - size/10, color.RGBA{220, 0, 0, 255}}, // top left quarter, upright
+					struct {
+						x, y int
+						want color.RGBA
+					}{size - m - size/10, size/2 - size/10, color.RGBA{0, 200, 0, 255}}) // top right
+			}
+			for _, c := range checks {
+				got := img.At(c.x, c.y)
+				if _, _, _, a := got.RGBA(); a != 0xffff || !near(got, c.want) {
+					t.Errorf("%s, %d px: pixel (%d,%d) = %v, want %v, opaque", name, size, c.x, c.y, got, c.want)
+				}
+			}
+		}
+	}
+}

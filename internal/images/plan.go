@@ -65,6 +65,9 @@ type Variant struct {
 	// Crop cuts the source to the variant's aspect ratio around its
 	// centre (a share card), rather than keeping the source's.
 	Crop bool
+	// Pad fits the whole source, upright, inside the variant with a
+	// margin and fills the rest with white (an icon).
+	Pad bool
 }
 
 // Plan returns the variants of a source for pages: each width of
@@ -111,6 +114,32 @@ func (c Config) Card(info Info) Variant {
 	return Variant{Width: w, Height: h, Format: JPEG, Crop: true}
 }
 
+// Icon returns the variant of a square icon of size×size pixels: the
+// whole source on white, as PNG. Icons are opaque because iOS fills a
+// transparent touch icon with black.
+func (c Config) Icon(size int) Variant {
+	return Variant{Width: size, Height: size, Format: PNG, Pad: true}
+}
+
+// IconMargin is the white margin on each side of an icon side pixels
+// wide: a twelfth, so that the rounded corners phones cut off do not cut
+// the emblem.
+func IconMargin(side int) int { return max(1, side/12) }
+
+// shownSize returns the size, upright, at which a variant shows its
+// source: the variant's own size, or for a Pad variant the largest size
+// of the source's aspect ratio inside it, less the margin.
+func shownSize(info Info, v Variant) (int, int) {
+	if !v.Pad {
+		return v.Width, v.Height
+	}
+	iw, ih := v.Width-2*IconMargin(v.Width), v.Height-2*IconMargin(v.Height)
+	if info.Width*ih > info.Height*iw { // wider than the inner box
+		return iw, max(1, (info.Height*iw+info.Width/2)/info.Width)
+	}
+	return max(1, (info.Width*ih+info.Height/2)/info.Height), ih
+}
+
 // key is the content hash of a source with the settings: the part of
 // every output name and cache key that changes with either.
 func (c Config) key(info Info) string {
@@ -128,6 +157,9 @@ func (c Config) Name(name string, info Info, v Variant) string {
 	if v.Crop {
 		size = "og"
 	}
+	if v.Pad {
+		size = "icon" + size
+	}
 	return base + "." + c.key(info)[:10] + "." + size + v.Format.Ext()
 }
 
@@ -141,6 +173,9 @@ func variantTag(v Variant) string {
 	t := strconv.Itoa(v.Width) + "x" + strconv.Itoa(v.Height)
 	if v.Crop {
 		t += "c"
+	}
+	if v.Pad {
+		t += "p"
 	}
 	return t
 }

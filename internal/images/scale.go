@@ -94,10 +94,11 @@ func reduceRGBA(src *image.RGBA, f int) *image.RGBA {
 // stored returns the size of a variant as stored in the source, before
 // orientation.
 func stored(info Info, v Variant) (int, int) {
+	w, h := shownSize(info, v)
 	if info.Orientation >= 5 {
-		return v.Height, v.Width
+		return h, w
 	}
-	return v.Width, v.Height
+	return w, h
 }
 
 // reduction returns the largest block size by which src can be averaged
@@ -165,6 +166,19 @@ func scaleAll(src image.Image, info Info, vs []Variant, want func(i int) bool) [
 			made = append(made, dst)
 		}
 		out[i] = orient(dst, info.Orientation)
+		if v.Pad {
+			out[i] = onWhite(out[i], v.Width, v.Height)
+		}
 	}
 	return out
+}
+
+// onWhite returns img centred on an opaque white w×h image.
+func onWhite(img image.Image, w, h int) image.Image {
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(dst, dst.Bounds(), image.White, image.Point{}, draw.Src)
+	b := img.Bounds()
+	at := image.Pt((w-b.Dx())/2, (h-b.Dy())/2)
+	draw.Draw(dst, image.Rectangle{Min: at, Max: at.Add(b.Size())}, img, b.Min, draw.Over)
+	return dst
 }

@@ -67,6 +67,7 @@
 //	                 model (a new model, or a page's text swapped in, empties it): KEY must
 //	                 decide the output, as a page's .URL does for its item card
 //	imageSize NAME   [width, height] of a static image, or nil
+//	icon SIZE        address of the emblem's square PNG icon (180 for the apple-touch-icon), or ""
 //	navKey DATA      the page's URL if it is a navigation link, else "" (the key of the header)
 //	ext PATH         the upper-case extension of a file name: ext "files/a.pdf" → "PDF"
 //	fileSize PATH    the size of a static attachment, "245 KB" or "1,2 MB"; "" when unknown
@@ -130,6 +131,9 @@ type Config struct {
 	// ShareImage gives a page's share card (og:image), for shareImage and
 	// the JSON-LD image; nil or none: the theme's img/og.png.
 	ShareImage func(p *site.Page) (ShareImage, bool)
+	// Icon gives the output name of the square PNG icon of the site's
+	// emblem at size×size pixels, for icon; "" when there is none.
+	Icon func(size int) string
 	// Minify, when set, minifies the source of each layout file once, so
 	// that pages come out minified without minifying each page.
 	Minify func(src string) (string, error)
@@ -379,6 +383,18 @@ func (r *Renderer) asset(name string) (string, error) {
 	return "", fmt.Errorf("asset %q is not in static/", name)
 }
 
+// icon returns the address of the emblem's square icon at size×size
+// pixels, or "" when the build has none.
+func (r *Renderer) icon(size int) string {
+	if r.cfg.Icon == nil {
+		return ""
+	}
+	if name := r.cfg.Icon(size); name != "" {
+		return r.base + "/" + name
+	}
+	return ""
+}
+
 // funcs returns the template functions. The set parsed as written
 // (asWritten) runs cached partials from its own files, without the cache:
 // it runs only to find where a page fails.
@@ -429,6 +445,7 @@ func (r *Renderer) funcs(asWritten bool) template.FuncMap {
 		"docno":      docno,
 		"picture":    r.picture,
 		"shareImage": r.shareImage,
+		"icon":       r.icon,
 		"add1":       func(n int) int { return n + 1 },
 		"list":       func(items ...string) []string { return items },
 		"ext":        func(p string) string { return strings.ToUpper(strings.TrimPrefix(path.Ext(p), ".")) },
