@@ -56,6 +56,9 @@ func usedFormats(t *testing.T) map[string]string {
 				return true
 			}
 			lit, ok := call.Args[i].(*ast.BasicLit)
+			if id, isIdent := call.Args[i].(*ast.Ident); isIdent {
+				lit, ok = constString(id)
+			}
 			if !ok || lit.Kind != token.STRING {
 				t.Errorf("%s: the format of i18n.%s is not a string literal", fset.Position(call.Pos()), sel.Sel.Name)
 				return true
@@ -76,6 +79,20 @@ func usedFormats(t *testing.T) map[string]string {
 		t.Fatalf("found only %d messages; is the scan of the module broken?", len(used))
 	}
 	return used
+}
+
+// constString returns the literal value of a string constant declared in
+// the same file as id.
+func constString(id *ast.Ident) (*ast.BasicLit, bool) {
+	if id.Obj == nil || id.Obj.Kind != ast.Con {
+		return nil, false
+	}
+	spec, ok := id.Obj.Decl.(*ast.ValueSpec)
+	if !ok || len(spec.Values) != 1 {
+		return nil, false
+	}
+	lit, ok := spec.Values[0].(*ast.BasicLit)
+	return lit, ok
 }
 
 // TestCatalogMatchesCode checks that the Vietnamese catalog has an entry
