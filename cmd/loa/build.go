@@ -17,6 +17,7 @@ import (
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
 	"github.com/loa-vn/loa/internal/gitdate"
+	"github.com/loa-vn/loa/internal/i18n"
 	"github.com/loa-vn/loa/internal/images"
 	"github.com/loa-vn/loa/internal/output"
 )
@@ -30,11 +31,11 @@ type siteFlags struct {
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet, withBaseURL bool) {
-	fs.StringVar(&f.source, "source", ".", "site folder holding content/ (and optionally layouts/, static/)")
-	fs.BoolVar(&f.drafts, "drafts", false, "include drafts and future-dated items")
-	fs.StringVar(&f.cache, "cache", "", "folder keeping resized photos and share cards between builds (default .loa-cache in the site folder; \"none\" keeps nothing)")
+	fs.StringVar(&f.source, "source", ".", i18n.Sprintf("site folder holding content/ (and optionally layouts/, static/)"))
+	fs.BoolVar(&f.drafts, "drafts", false, i18n.Sprintf("include drafts and future-dated items"))
+	fs.StringVar(&f.cache, "cache", "", i18n.Sprintf("folder keeping resized photos and share cards between builds (default .loa-cache in the site folder; \"none\" keeps nothing)"))
 	if withBaseURL {
-		fs.StringVar(&f.baseURL, "baseurl", "", "absolute site URL, e.g. https://example.org/portal/ (default: $URL set by Netlify, then baseurl in content/_index.md)")
+		fs.StringVar(&f.baseURL, "baseurl", "", i18n.Sprintf("absolute site URL, e.g. https://example.org/portal/ (default: $URL set by Netlify, then baseurl in content/_index.md)"))
 	}
 }
 
@@ -54,7 +55,7 @@ func (f *siteFlags) config() (build.Config, error) {
 	}
 	site, err := content.OpenSite(f.source)
 	if err != nil {
-		return build.Config{}, fmt.Errorf("cannot open the site folder: %w", err)
+		return build.Config{}, i18n.Errorf("cannot open the site folder: %w", err)
 	}
 	// Netlify sets $NETLIFY in its builds, and takes the posts of the
 	// question form there.
@@ -78,15 +79,19 @@ func (f *siteFlags) openCache() (images.Cache, error) {
 	}
 	c, err := images.OpenDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("-cache %s: %w; pass another folder, or -cache none", dir, err)
+		return nil, i18n.Errorf("-cache %s: %w; pass another folder, or -cache none", dir, err)
 	}
 	return c, nil
 }
 
-// checkSource refuses a site folder with no content/ folder.
+// checkSource refuses a site folder that does not exist or has no
+// content/ folder, saying how to make one.
 func checkSource(source string) error {
+	if info, err := os.Stat(source); err != nil || !info.IsDir() {
+		return i18n.Errorf("the folder %s does not exist; check -source, or create a site there with loa new site %s", source, source)
+	}
 	if info, err := os.Stat(filepath.Join(source, "content")); err != nil || !info.IsDir() {
-		return fmt.Errorf("%s has no content/ folder; run loa in a site folder or pass -source DIR", source)
+		return i18n.Errorf("%s has no content/ folder; run loa in a site folder, pass -source DIR, or start a site with loa new site DIR", source)
 	}
 	return nil
 }
@@ -99,7 +104,7 @@ func checkBaseURL(s string) error {
 	abs := err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 	path := err == nil && u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/")
 	if !abs && !path {
-		return fmt.Errorf("-baseurl %q is not an http(s) address or a path from the root; write e.g. https://example.org/portal/ or /portal/", s)
+		return i18n.Errorf("-baseurl %q is not an http(s) address or a path from the root; write e.g. https://example.org/portal/ or /portal/", s)
 	}
 	return nil
 }
@@ -108,26 +113,26 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs := flag.NewFlagSet("loa build", flag.ContinueOnError)
 	var sf siteFlags
 	sf.register(fs, true)
-	out := fs.String("out", "public", "output folder, replaced as a whole when the build succeeds")
+	out := fs.String("out", "public", i18n.Sprintf("output folder, replaced as a whole when the build succeeds"))
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (for performance work)")
 	memProfile := fs.String("memprofile", "", "write a heap profile to this file at the end (for performance work)")
-	verbose := fs.Bool("v", false, "also print the time of each phase of the build")
-	strict := fs.Bool("strict", false, "fail, writing nothing, when the site has no absolute address (-baseurl, $URL or baseurl in content/_index.md)")
-	if ok, code := parseFlags(fs, args, false, stdout, stderr); !ok {
+	verbose := fs.Bool("v", false, i18n.Sprintf("also print the time of each phase of the build"))
+	strict := fs.Bool("strict", false, i18n.Sprintf("fail, writing nothing, when the site has no absolute address (-baseurl, $URL or baseurl in content/_index.md)"))
+	if _, ok, code := parseArgs(fs, args, 0, "loa build [-source DIR] [-out DIR] [-baseurl URL] [-drafts] [-strict] [-v]", stdout, stderr); !ok {
 		return code
 	}
 	cfg, err := sf.config()
 	if err != nil {
-		return usageError(stderr, "loa build", "%v", err)
+		return usageError(stderr, "loa build", err.Error())
 	}
 	cfg.Committed = gitdate.Start(ctx, sf.source)
 	if err := checkOut(sf.source, *out); err != nil {
-		return usageError(stderr, "loa build", "%v", err)
+		return usageError(stderr, "loa build", err.Error())
 	}
 	tuneGC()
 	stop, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {
-		return usageError(stderr, "loa build", "%v", err)
+		return usageError(stderr, "loa build", err.Error())
 	}
 	defer stop()
 	dir, err := output.NewDir(*out)
@@ -142,7 +147,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	res.Notices.Print(stderr)
 	printSummary(stdout, res, *out, *verbose)
 	if kept, replaced := dir.Stats(); *verbose && kept+replaced > 0 {
-		fmt.Fprintf(stdout, "  started from the previous output: %d files were already right, %d rewritten\n", kept, replaced)
+		i18n.Fprintf(stdout, "  started from the previous output: %d files were already right, %d rewritten\n", kept, replaced)
 	}
 	return exitOK
 }
@@ -156,7 +161,7 @@ func buildInto(ctx context.Context, cfg build.Config, dir *output.Dir, out strin
 	}
 	if err != nil || ctx.Err() != nil {
 		dir.Abort()
-		if code, ok := stopped(ctx, stderr, "loa build", out+" was left as it was"); ok {
+		if code, ok := stopped(ctx, stderr, "loa build", i18n.Sprintf("%s was left as it was", out)); ok {
 			return nil, code
 		}
 		return nil, report(stderr, err)
@@ -186,12 +191,12 @@ func noBaseURL(res *build.Result, strict bool) *diag.Diagnostic {
 	}
 	d := &diag.Diagnostic{
 		Pos: diag.Pos{File: "content/_index.md"}, Field: "baseurl", Severity: diag.Notice,
-		Msg:  "no absolute site address, so feeds (index.xml) and sitemap.xml are not written, and pages have no canonical, og:url or og:image and no Facebook, Zalo or copy-link share buttons",
-		Hint: "add baseurl: https://example.org/ here, pass -baseurl https://example.org/, or set $URL (Netlify sets it)",
+		Msg:  i18n.Sprintf("no absolute site address, so feeds (index.xml) and sitemap.xml are not written, and pages have no canonical, og:url or og:image and no Facebook, Zalo or copy-link share buttons"),
+		Hint: i18n.Sprintf("add baseurl: https://example.org/ here, pass -baseurl https://example.org/, or set $URL (Netlify sets it)"),
 	}
 	if strict {
 		d.Severity = diag.Error
-		d.Msg = "no absolute site address, which -strict requires: feeds, sitemap.xml, canonical and og: URLs and share links need one"
+		d.Msg = i18n.Sprintf("no absolute site address, which -strict requires: feeds, sitemap.xml, canonical and og: URLs and share links need one")
 	}
 	return d
 }
@@ -201,14 +206,14 @@ func checkOut(source, out string) error {
 	src, err1 := filepath.Abs(source)
 	dst, err2 := filepath.Abs(out)
 	if err1 != nil || err2 != nil {
-		return fmt.Errorf("cannot resolve %s or %s", source, out)
+		return i18n.Errorf("cannot resolve %s or %s", source, out)
 	}
 	if dst == src || strings.HasPrefix(src+string(filepath.Separator), dst+string(filepath.Separator)) {
-		return fmt.Errorf("-out %s would replace the site's own files; choose a folder such as public", out)
+		return i18n.Errorf("-out %s would replace the site's own files; choose a folder such as public", out)
 	}
 	for _, d := range []string{"content", "layouts", "static"} {
 		if p := filepath.Join(src, d); dst == p || strings.HasPrefix(dst, p+string(filepath.Separator)) {
-			return fmt.Errorf("-out %s is inside %s/; choose a folder such as public", out, d)
+			return i18n.Errorf("-out %s is inside %s/; choose a folder such as public", out, d)
 		}
 	}
 	return nil
@@ -216,29 +221,34 @@ func checkOut(source, out string) error {
 
 var kindOrder = []struct {
 	kind  content.Kind
-	label string
+	label func() string
 }{
-	{content.KindArticle, "articles"}, {content.KindQA, "Q&A items"}, {content.KindNews, "news items"},
-	{content.KindDocument, "documents"}, {content.KindPage, "plain pages"}, {content.KindTopic, "topics"},
-	{content.KindUnit, "units"}, {content.KindSection, "sections"},
+	{content.KindArticle, func() string { return i18n.Sprintf("articles") }},
+	{content.KindQA, func() string { return i18n.Sprintf("Q&A items") }},
+	{content.KindNews, func() string { return i18n.Sprintf("news items") }},
+	{content.KindDocument, func() string { return i18n.Sprintf("documents") }},
+	{content.KindPage, func() string { return i18n.Sprintf("plain pages") }},
+	{content.KindTopic, func() string { return i18n.Sprintf("topics") }},
+	{content.KindUnit, func() string { return i18n.Sprintf("units") }},
+	{content.KindSection, func() string { return i18n.Sprintf("sections") }},
 }
 
 func printSummary(w io.Writer, res *build.Result, out string, phases bool) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, k := range kindOrder {
 		if n := res.Kinds[k.kind]; n > 0 {
-			fmt.Fprintf(tw, "  %s\t%6d\n", k.label, n)
+			fmt.Fprintf(tw, "  %s\t%6d\n", k.label(), n)
 		}
 	}
-	fmt.Fprintf(tw, "  HTML pages written\t%6d\n", res.Pages)
-	fmt.Fprintf(tw, "  static files copied\t%6d\n", res.Static)
-	fmt.Fprintf(tw, "  output (%d files in %s)\t%s\n", res.Files, out, size(res.Bytes))
+	i18n.Fprintf(tw, "  HTML pages written\t%6d\n", res.Pages)
+	i18n.Fprintf(tw, "  static files copied\t%6d\n", res.Static)
+	i18n.Fprintf(tw, "  output (%d files in %s)\t%s\n", res.Files, out, size(res.Bytes))
 	if phases {
 		for _, p := range res.Phases {
 			fmt.Fprintf(tw, "    %s\t%d ms\n", p.Name, p.Duration.Milliseconds())
 		}
 	}
-	fmt.Fprintf(tw, "  build time\t%d ms\n", res.Duration.Milliseconds())
+	i18n.Fprintf(tw, "  build time\t%d ms\n", res.Duration.Milliseconds())
 	tw.Flush()
 }
 

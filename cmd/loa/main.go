@@ -5,8 +5,13 @@
 //	loa serve   [-source DIR] [-addr 127.0.0.1:1313] [-drafts]
 //	loa check   [-source DIR] [-drafts]
 //	loa new     [-source DIR] [-topic T | -unit U] KIND "Tiêu đề"
+//	loa new     site DIR
 //	loa version
 //	loa help
+//
+// Flags may come before or after the arguments; "--" ends them. Messages
+// are in Vietnamese, or in English when the locale (LC_ALL, LC_MESSAGES or
+// LANG, the first one set) starts with "en" or is C or POSIX.
 //
 // Exit codes: 0 success, 1 content errors, 2 usage errors, 130 or 143 when
 // stopped by SIGINT (Ctrl+C) or SIGTERM. The first such signal stops the
@@ -17,7 +22,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -25,9 +29,11 @@ import (
 	"time"
 
 	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/i18n"
 )
 
 func main() {
+	i18n.SetLanguage(i18n.FromEnv(os.Getenv))
 	ctx, stop := notifyStop(context.Background(), os.Stderr)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
@@ -44,6 +50,7 @@ const (
 // now is the clock; tests replace it.
 var now = time.Now
 
+// usage is the text of loa help.
 const usage = `Loa builds a fast static portal from Markdown content.
 
 Usage:
@@ -51,21 +58,26 @@ Usage:
   loa serve   [-source DIR] [-addr 127.0.0.1:1313] [-drafts]                build, serve and rebuild on change
   loa check   [-source DIR] [-drafts]                                       check all content, write nothing
   loa new     [-source DIR] [-topic T | -unit U] KIND "Tiêu đề"             create a content file (KIND: article, qa, news, document, page)
+  loa new     site DIR                                                      create a new site to start from in the empty folder DIR
   loa version                                                               print the version
   loa help                                                                  print this help
 
-Run "loa COMMAND -h" for the flags of a command.
+Flags may come before or after KIND and the title. Run "loa COMMAND -h" for the flags of a command.
 Exit codes: 0 success, 1 content errors (all listed on stderr), 2 usage errors,
 130 or 143 stopped by Ctrl+C or SIGTERM (the previous output is left as it was).
 
 The site's address comes from -baseurl, else $URL (set by Netlify), else
 baseurl in content/_index.md. Without an absolute one, loa build writes no
 feeds or sitemap and warns; with -strict it fails instead (exit 1).
+Messages are in Vietnamese; set LANG=en_US.UTF-8 (or LC_ALL, LC_MESSAGES) for English.
 `
+
+// commands are the commands of loa, for "did you mean".
+var commands = []string{"build", "serve", "check", "new", "version", "help"}
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		i18n.Fprintf(stderr, usage)
 		return exitUsage
 	}
 	cmd, rest := args[0], args[1:]
@@ -80,42 +92,26 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runNew(rest, stdout, stderr)
 	case "version", "help", "-h", "-help", "--help":
 		if len(rest) > 0 {
-			return usageError(stderr, "loa "+strings.TrimLeft(cmd, "-"), "unexpected argument %q", rest[0])
+			return usageError(stderr, "loa "+strings.TrimLeft(cmd, "-"), i18n.Sprintf("unexpected argument %q", rest[0]))
 		}
 		if cmd == "version" {
 			fmt.Fprintln(stdout, "loa", version())
 		} else {
-			fmt.Fprint(stdout, usage)
+			i18n.Fprintf(stdout, usage)
 		}
 		return exitOK
 	}
-	return usageError(stderr, "loa", "unknown command %q; run loa help to see the commands", cmd)
-}
-
-// usageError prints a usage error of cmd as one line on stderr and
-// returns the exit code for it.
-func usageError(stderr io.Writer, cmd, format string, args ...any) int {
-	fmt.Fprintf(stderr, cmd+": "+format+"\n", args...)
-	return exitUsage
-}
-
-// parseFlags parses args with fs and reports the exit code to return when
-// parsing fails or -h was asked. -h prints the flags on stdout; a bad flag
-// is one line on stderr, and so is an argument when takesArgs is false.
-func parseFlags(fs *flag.FlagSet, args []string, takesArgs bool, stdout, stderr io.Writer) (ok bool, code int) {
-	fs.SetOutput(io.Discard)
-	err := fs.Parse(args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		fs.SetOutput(stdout)
-		fs.Usage()
-		return false, exitOK
-	case err != nil:
-		return false, usageError(stderr, fs.Name(), "%v; run %s -h to see the flags", err, fs.Name())
-	case !takesArgs && fs.NArg() > 0:
-		return false, usageError(stderr, fs.Name(), "unexpected argument %q; run %s -h to see the flags", fs.Arg(0), fs.Name())
+	if near := closest(cmd, commands); near != "" && !strings.HasPrefix(cmd, "-") {
+		return usageError(stderr, "loa", i18n.Sprintf("unknown command %q; did you mean loa %s?", cmd, near))
 	}
-	return true, exitOK
+	return usageError(stderr, "loa", i18n.Sprintf("unknown command %q; run loa help to see the commands", cmd))
+}
+
+// usageError prints a usage error msg of cmd as one line on stderr and
+// returns the exit code for it.
+func usageError(stderr io.Writer, cmd, msg string) int {
+	fmt.Fprintf(stderr, "%s: %s\n", cmd, msg)
+	return exitUsage
 }
 
 // report prints a build error: diagnostics one per line, anything else as
@@ -124,16 +120,13 @@ func report(stderr io.Writer, err error) int {
 	var list diag.List
 	if errors.As(err, &list) {
 		list.Print(stderr)
-		fmt.Fprintf(stderr, "loa: %d %s; nothing was written\n", len(list), plural(len(list), "error", "errors"))
+		if len(list) == 1 {
+			i18n.Fprintf(stderr, "loa: 1 error; nothing was written\n")
+		} else {
+			i18n.Fprintf(stderr, "loa: %d errors; nothing was written\n", len(list))
+		}
 		return exitContent
 	}
 	fmt.Fprintln(stderr, "loa:", err)
 	return exitContent
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -5,12 +5,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/loa-vn/loa/internal/content"
+	"github.com/loa-vn/loa/internal/i18n"
 	"github.com/loa-vn/loa/internal/vntext"
 )
 
@@ -25,30 +27,31 @@ var newKinds = map[string]string{
 
 func runNew(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("loa new", flag.ContinueOnError)
-	source := fs.String("source", ".", "site folder holding content/")
-	topic := fs.String("topic", "", "topic folder of an article (or the topic of a Q&A item)")
-	unit := fs.String("unit", "", "unit folder of a news item")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: loa new [-source DIR] [-topic T | -unit U] KIND \"Tiêu đề\"\nKIND is article (needs -topic), qa, news (needs -unit), document or page.")
-		fs.PrintDefaults()
-	}
-	if ok, code := parseFlags(fs, args, true, stdout, stderr); !ok {
+	source := fs.String("source", ".", i18n.Sprintf("site folder holding content/"))
+	topic := fs.String("topic", "", i18n.Sprintf("topic folder of an article (or the topic of a Q&A item)"))
+	unit := fs.String("unit", "", i18n.Sprintf("unit folder of a news item"))
+	synopsis := i18n.Sprintf("loa new [-source DIR] [-topic T | -unit U] KIND \"Tiêu đề\", or loa new site DIR\nKIND is article (needs -topic), qa, news (needs -unit), document or page.")
+	rest, ok, code := parseArgs(fs, args, 2, synopsis, stdout, stderr)
+	if !ok {
 		return code
 	}
-	if fs.NArg() != 2 {
-		return usageError(stderr, "loa new", "give KIND and a title, as in loa new -topic T article \"Tiêu đề\"; KIND is article (needs -topic), qa, news (needs -unit), document or page")
+	if len(rest) == 2 && rest[0] == "site" {
+		return newSite(rest[1], stdout, stderr)
 	}
-	kind, title := fs.Arg(0), strings.TrimSpace(vntext.NFC(fs.Arg(1)))
+	if len(rest) != 2 {
+		return usageError(stderr, "loa new", i18n.Sprintf("give KIND and a title, as in loa new -topic T article \"Tiêu đề\"; KIND is article (needs -topic), qa, news (needs -unit), document or page"))
+	}
+	kind, title := rest[0], strings.TrimSpace(vntext.NFC(rest[1]))
 	section, ok := newKinds[kind]
 	if !ok {
-		return usageError(stderr, "loa new", "unknown kind %q; use article, qa, news, document or page", kind)
+		return usageError(stderr, "loa new", unknownKind(kind))
 	}
 	slug := vntext.Slug(title)
 	if slug == "" {
-		return usageError(stderr, "loa new", "the title %q has no letter or digit to name the file after", title)
+		return usageError(stderr, "loa new", i18n.Sprintf("the title %q has no letter or digit to name the file after", title))
 	}
 	if err := checkSource(*source); err != nil {
-		return usageError(stderr, "loa new", "%v", err)
+		return usageError(stderr, "loa new", err.Error())
 	}
 	dir := filepath.Join(*source, "content", section)
 	switch kind {
@@ -59,7 +62,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		}
 		groups := folders(dir)
 		if !slices.Contains(groups, group) {
-			return usageError(stderr, "loa new", "%s needs %s, one of: %s", kind, flagName, strings.Join(groups, ", "))
+			return usageError(stderr, "loa new", i18n.Sprintf("%s needs %s, one of: %s", kind, flagName, strings.Join(groups, ", ")))
 		}
 		dir = filepath.Join(dir, group)
 	}
@@ -71,10 +74,19 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// unknownKind says that kind is not a KIND of loa new, with the nearest
+// one when it looks mistyped.
+func unknownKind(kind string) string {
+	if near := closest(kind, append(slices.Sorted(maps.Keys(newKinds)), "site")); near != "" {
+		return i18n.Sprintf("unknown kind %q; did you mean %s? KIND is article, qa, news, document or page", kind, near)
+	}
+	return i18n.Sprintf("unknown kind %q; use article, qa, news, document or page", kind)
+}
+
 // createNew writes text to the new file name, never over an existing one.
 func createNew(name, text string, stderr io.Writer) int {
 	if _, err := os.Stat(name); err == nil {
-		fmt.Fprintf(stderr, "loa new: %s already exists; choose another title or edit that file\n", name)
+		i18n.Fprintf(stderr, "loa new: %s already exists; choose another title or edit that file\n", name)
 		return exitContent
 	}
 	err := os.MkdirAll(filepath.Dir(name), 0o755)

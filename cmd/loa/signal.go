@@ -3,11 +3,12 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/loa-vn/loa/internal/i18n"
 )
 
 // stopSignal is the cause of a context ended by a signal.
@@ -47,7 +48,7 @@ func notifyStop(parent context.Context, stderr io.Writer) (ctx context.Context, 
 		select {
 		case sig := <-ch:
 			again := stopSignal{sig.(syscall.Signal)}
-			fmt.Fprintf(stderr, "loa: %s again: stopped at once\n", again)
+			i18n.Fprintf(stderr, "loa: %s again: stopped at once\n", again)
 			os.Exit(again.code())
 		case <-done:
 		}
@@ -68,9 +69,9 @@ func stopped(ctx context.Context, stderr io.Writer, cmd, what string) (int, bool
 	}
 	var sig stopSignal
 	if !errors.As(context.Cause(ctx), &sig) {
-		fmt.Fprintf(stderr, "%s: stopped (%v); %s\n", cmd, ctx.Err(), what)
+		i18n.Fprintf(stderr, "%s: stopped (%v); %s\n", cmd, ctx.Err(), what)
 		return exitContent, true
 	}
-	fmt.Fprintf(stderr, "%s: stopped by %s; %s\n", cmd, sig, what)
+	i18n.Fprintf(stderr, "%s: stopped by %s; %s\n", cmd, sig, what)
 	return sig.code(), true
 }

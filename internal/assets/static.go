@@ -15,6 +15,7 @@ import (
 
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/i18n"
 	"github.com/loa-vn/loa/internal/images"
 )
 
@@ -73,7 +74,7 @@ func Load(fsys fs.FS, cfg Config) (map[string]File, diag.List) {
 	}
 	names, err := List(fsys)
 	if err != nil {
-		errs.Add(diag.Pos{File: "static"}, "", "cannot read: "+err.Error(), "")
+		errs.Add(diag.Pos{File: "static"}, "", i18n.Sprintf("cannot read: %v", err), "")
 		return nil, errs
 	}
 	out := make(map[string]File, len(names))
@@ -128,7 +129,7 @@ func loadPhoto(name string, data []byte) (File, diag.List) {
 	info, err := images.Inspect(data, 0)
 	if err != nil {
 		var errs diag.List
-		errs.Add(diag.Pos{File: "static/" + name}, "", err.Error(), "replace it with a JPEG or PNG photo, or remove it")
+		errs.Add(diag.Pos{File: "static/" + name}, "", err.Error(), i18n.Sprintf("replace it with a JPEG or PNG photo, or remove it"))
 		return File{}, errs
 	}
 	return File{Out: name, Size: [2]int{info.Width, info.Height}, Photo: &info}, nil

@@ -12,6 +12,7 @@ import (
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
 	"github.com/loa-vn/loa/internal/feed"
+	"github.com/loa-vn/loa/internal/i18n"
 	"github.com/loa-vn/loa/internal/search"
 	"github.com/loa-vn/loa/internal/site"
 )
@@ -60,19 +61,22 @@ const (
 	inReserved                  // the name is inside a folder a generated output owns
 )
 
-// says describes the clash after the claimant, verb being what the
-// claimant does to a name already claimed ("is already", "would replace").
-func (c *clash) says(verb string) string {
+// says describes the clash after the claimant; for a name already
+// claimed, the claimant "is already" the other one, or with replace
+// "would replace" it.
+func (c *clash) says(replace bool) string {
 	other := describe(c.other)
-	switch c.kind {
-	case overFolder:
-		return "would be a file where the folder " + c.at + "/ holds " + other
-	case underFile:
-		return "needs a folder " + c.at + "/ where there is already " + other
-	case inReserved:
-		return "is inside " + c.at + "/, the folder of " + other
+	switch {
+	case c.kind == overFolder:
+		return i18n.Sprintf("would be a file where the folder %s/ holds %s", c.at, other)
+	case c.kind == underFile:
+		return i18n.Sprintf("needs a folder %s/ where there is already %s", c.at, other)
+	case c.kind == inReserved:
+		return i18n.Sprintf("is inside %s/, the folder of %s", c.at, other)
+	case replace:
+		return i18n.Sprintf("would replace %s", other)
 	}
-	return verb + " " + other
+	return i18n.Sprintf("is already %s", other)
 }
 
 // claim records that who writes name, or reports the clash.
@@ -154,12 +158,12 @@ func claimAll(next *state) diag.List {
 	s := next.site
 	_, ownRobots := next.statics[feed.RobotsTxt]
 	for _, g := range feed.Names(s, feed.Options{BaseURL: next.baseURL, OwnRobots: ownRobots}) {
-		if c := n.claim(g.Name, g.What+", which Loa makes"); c != nil {
-			errs.Add(diag.Pos{File: g.Name}, "", "generated twice: "+c.says("is already"), "report this as a bug of Loa")
+		if c := n.claim(g.Name, i18n.Sprintf("%s, which Loa makes", g.What)); c != nil {
+			errs.Add(diag.Pos{File: g.Name}, "", i18n.Sprintf("generated twice: %s", c.says(false)), i18n.Sprintf("report this as a bug of Loa"))
 		}
 	}
-	n.reserve(strings.TrimSuffix(search.Dir, "/"), "the search index, which Loa makes")
-	n.reserve(CardFolder, "the share cards, which Loa makes")
+	n.reserve(strings.TrimSuffix(search.Dir, "/"), i18n.Sprintf("the search index, which Loa makes"))
+	n.reserve(CardFolder, i18n.Sprintf("the share cards, which Loa makes"))
 	claimRoutes(n, s, &errs)
 	claimPhotos(n, next, &errs)
 	for _, name := range slices.Sorted(maps.Keys(next.statics)) {
@@ -167,19 +171,19 @@ func claimAll(next *state) diag.List {
 		if f.Photo != nil && !next.originals[name] {
 			continue // not published: pages show its variants
 		}
-		who := "the static file static/" + name
+		who := i18n.Sprintf("the static file static/%s", name)
 		if f.Out != name {
-			who += " (fingerprinted)"
+			who = i18n.Sprintf("the static file static/%s (fingerprinted)", name)
 		}
 		if c := n.claim(f.Out, who); c != nil {
-			errs.Add(diag.Pos{File: "static/" + name}, "", c.says("would replace"), "rename or remove the file")
+			errs.Add(diag.Pos{File: "static/" + name}, "", c.says(true), i18n.Sprintf("rename or remove the file"))
 		}
 	}
 	for _, from := range slices.Sorted(maps.Keys(s.Aliases)) {
 		p := s.Page(s.Aliases[from])
 		pos := diag.Pos{File: p.Path(), Line: p.Meta.Line("aliases")}
-		if c := n.claim(FileName(from), fmt.Sprintf("the old address %q of %s", from, p.Path())); c != nil {
-			errs.Add(pos, "aliases", fmt.Sprintf("%q %s", from, c.says("is already")), "choose another old address")
+		if c := n.claim(FileName(from), i18n.Sprintf("the old address %q of %s", from, p.Path())); c != nil {
+			errs.Add(pos, "aliases", fmt.Sprintf("%q %s", from, c.says(false)), i18n.Sprintf("choose another old address"))
 		}
 	}
 	return errs
@@ -205,7 +209,7 @@ func claimRoutes(n *outputNames, s *site.Site, errs *diag.List) {
 			if r.Page.Meta.Slug != "" {
 				pos.Line = r.Page.Meta.Line("slug")
 			}
-			errs.Add(pos, "", "URL "+r.URL+" "+c.says("is already"), "rename the file or give it another slug")
+			errs.Add(pos, "", i18n.Sprintf("URL %s %s", r.URL, c.says(false)), i18n.Sprintf("rename the file or give it another slug"))
 		}
 	}
 }
@@ -213,7 +217,7 @@ func claimRoutes(n *outputNames, s *site.Site, errs *diag.List) {
 // routeWho describes the page a route writes, for messages.
 func routeWho(r *site.Route) string {
 	if r.Pager != nil && r.Pager.Number > 1 {
-		return fmt.Sprintf("page %d of %s", r.Pager.Number, pageWho(r.Page))
+		return i18n.Sprintf("page %d of %s", r.Pager.Number, pageWho(r.Page))
 	}
 	return pageWho(r.Page)
 }
@@ -221,23 +225,40 @@ func routeWho(r *site.Route) string {
 func pageWho(p *site.Page) string {
 	switch {
 	case p.File != nil && p.Kind == content.KindHome:
-		return "the home page (" + p.Path() + ")"
+		return i18n.Sprintf("the home page (%s)", p.Path())
 	case p.File != nil && p.File.IsIndex():
-		return "the list " + p.URL + " (" + p.Path() + ")"
+		return i18n.Sprintf("the list %s (%s)", p.URL, p.Path())
 	case p.File != nil:
-		return "the page of " + p.Path()
+		return i18n.Sprintf("the page of %s", p.Path())
 	}
-	what := map[content.Kind]string{
-		content.KindHome: "the home page", site.KindTags: "the list of tags", site.KindSearch: "the search page",
-		site.KindNotFound: "the 404 page", site.KindTag: fmt.Sprintf("the page of tag %q", p.Title),
-		site.KindAsk: "the question form", site.KindAskSent: "the page the question form leads to", site.KindContact: "the contact page",
-		site.KindDocType:   fmt.Sprintf("the list of documents of type %q", p.Meta.Type),
-		site.KindDocIssuer: fmt.Sprintf("the list of documents issued by %q", p.Meta.Issuer),
-	}[p.Kind]
-	if what == "" {
-		what = "the list " + p.URL
+	return i18n.Sprintf("%s, which Loa makes", generatedWho(p))
+}
+
+// generatedWho names a page that Loa makes without a content file.
+func generatedWho(p *site.Page) string {
+	switch p.Kind {
+	case content.KindHome:
+		return i18n.Sprintf("the home page")
+	case site.KindTags:
+		return i18n.Sprintf("the list of tags")
+	case site.KindSearch:
+		return i18n.Sprintf("the search page")
+	case site.KindNotFound:
+		return i18n.Sprintf("the 404 page")
+	case site.KindTag:
+		return i18n.Sprintf("the page of tag %q", p.Title)
+	case site.KindAsk:
+		return i18n.Sprintf("the question form")
+	case site.KindAskSent:
+		return i18n.Sprintf("the page the question form leads to")
+	case site.KindContact:
+		return i18n.Sprintf("the contact page")
+	case site.KindDocType:
+		return i18n.Sprintf("the list of documents of type %q", p.Meta.Type)
+	case site.KindDocIssuer:
+		return i18n.Sprintf("the list of documents issued by %q", p.Meta.Issuer)
 	}
-	return what + ", which Loa makes"
+	return i18n.Sprintf("the list %s", p.URL)
 }
 
 // robotsNotice reminds a site whose own static/robots.txt replaces the
@@ -254,7 +275,7 @@ func robotsNotice(next *state) diag.List {
 		}
 	}
 	sitemap := u.Scheme + "://" + u.Host + strings.TrimSuffix(u.Path, "/") + "/sitemap.xml"
-	notes.Notice(diag.Pos{File: "static/" + feed.RobotsTxt}, "", "replaces the robots.txt that Loa makes, which names the sitemap",
-		"add the line Sitemap: "+sitemap)
+	notes.Notice(diag.Pos{File: "static/" + feed.RobotsTxt}, "", i18n.Sprintf("replaces the robots.txt that Loa makes, which names the sitemap"),
+		i18n.Sprintf("add the line Sitemap: %s", sitemap))
 	return notes
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/loa-vn/loa/internal/card"
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/i18n"
 	"github.com/loa-vn/loa/internal/images"
 	"github.com/loa-vn/loa/internal/markdown"
 	"github.com/loa-vn/loa/internal/output"
@@ -114,7 +115,7 @@ func (b *Builder) planPhotos(next *state) photoPhase {
 		}
 		for _, v := range b.img.Config().Plan(*f.Photo) {
 			add(photoOut{name: b.img.Config().Name(name, *f.Photo, v), src: name, variant: v,
-				who: fmt.Sprintf("the %d px %s of static/%s", v.Width, v.Format, name)})
+				who: i18n.Sprintf("the %d px %s of static/%s", v.Width, v.Format, name)})
 		}
 	}
 	for _, p := range next.site.Pages {
@@ -220,8 +221,8 @@ func claimPhotos(n *outputNames, next *state, errs *diag.List) {
 		if o.src == "" {
 			continue
 		}
-		if c := n.claim(o.name, o.who+", which Loa makes"); c != nil {
-			errs.Add(diag.Pos{File: "static/" + o.src}, "", "makes "+o.name+", which "+c.says("is already"), "rename the file")
+		if c := n.claim(o.name, i18n.Sprintf("%s, which Loa makes", o.who)); c != nil {
+			errs.Add(diag.Pos{File: "static/" + o.src}, "", i18n.Sprintf("makes %s, which %s", o.name, c.says(false)), i18n.Sprintf("rename the file"))
 		}
 	}
 }
@@ -319,7 +320,7 @@ func (b *Builder) makeGroup(ctx context.Context, w *writer, next *state, static 
 			return ctx.Err()
 		}
 		var errs diag.List
-		errs.Add(diag.Pos{File: "static/" + src}, "", strings.TrimPrefix(err.Error(), "images: "), "replace it with a JPEG or PNG photo, or remove it")
+		errs.Add(diag.Pos{File: "static/" + src}, "", strings.TrimPrefix(err.Error(), "images: "), i18n.Sprintf("replace it with a JPEG or PNG photo, or remove it"))
 		return errs
 	}
 	for i, o := range group {
@@ -368,7 +369,7 @@ func (b *Builder) writeOriginal(w *writer, prev, next *state, name string) error
 	}
 	if err != nil {
 		var errs diag.List
-		errs.Add(diag.Pos{File: "static/" + name}, "", err.Error(), "replace it with a JPEG or PNG photo, or remove it")
+		errs.Add(diag.Pos{File: "static/" + name}, "", err.Error(), i18n.Sprintf("replace it with a JPEG or PNG photo, or remove it"))
 		return errs
 	}
 	return w.putRaw(f.Out, data)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/i18n"
 	"github.com/loa-vn/loa/internal/markdown"
 	"github.com/loa-vn/loa/internal/output"
 	"github.com/loa-vn/loa/internal/par"
@@ -103,7 +104,7 @@ func convert(ctx context.Context, conv *markdown.Converter, files []*content.Fil
 	var errs diag.List
 	for i, f := range files {
 		if failures[i] != nil {
-			errs.Add(diag.Pos{File: f.Path, Line: f.BodyLine}, "", "cannot convert the Markdown: "+failures[i].Error(), "")
+			errs.Add(diag.Pos{File: f.Path, Line: f.BodyLine}, "", i18n.Sprintf("cannot convert the Markdown: %v", failures[i]), "")
 			continue
 		}
 		if results[i] != nil { // nil: not reached before ctx ended
@@ -126,8 +127,8 @@ func uncitedNotices(files []*content.File, bodies map[*content.File]*markdown.Re
 		for _, c := range body.Citations {
 			if c.URL == "" && !seen[c.Number] {
 				seen[c.Number] = true
-				notes.Notice(diag.Pos{File: f.Path, Line: c.Line}, "", "document "+c.Number+" has no page in content/van-ban/",
-					"add one with number: \""+c.Number+"\" and every citation of it becomes a link")
+				notes.Notice(diag.Pos{File: f.Path, Line: c.Line}, "", i18n.Sprintf("document %s has no page in content/van-ban/", c.Number),
+					i18n.Sprintf("add one with number: %q and every citation of it becomes a link", c.Number))
 			}
 		}
 	}
@@ -208,6 +209,6 @@ func layoutError(err error) diag.List {
 		return diag.List{d}
 	}
 	var errs diag.List
-	errs.Add(diag.Pos{File: "layouts"}, "", err.Error(), "fix the template")
+	errs.Add(diag.Pos{File: "layouts"}, "", err.Error(), i18n.Sprintf("fix the template"))
 	return errs
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/loa-vn/loa/internal/i18n"
 )
 
 // CleanAlias checks an old address given under aliases: and returns it
@@ -18,29 +20,29 @@ import (
 // returns what is wrong with it.
 func CleanAlias(s string) (clean, problem string) {
 	if !utf8.ValidString(s) {
-		return "", "is not valid UTF-8"
+		return "", i18n.Sprintf("is not valid UTF-8")
 	}
 	if !strings.HasPrefix(s, "/") {
-		return "", `does not start with "/"`
+		return "", i18n.Sprintf(`does not start with "/"`)
 	}
 	if strings.HasPrefix(s, "//") {
-		return "", `starts with "//", which browsers read as another site`
+		return "", i18n.Sprintf(`starts with "//", which browsers read as another site`)
 	}
 	for _, r := range s {
 		if what := badRune(r); what != "" {
-			return "", "holds " + what
+			return "", i18n.Sprintf("holds %s", what)
 		}
 	}
 	rel := strings.Trim(s, "/")
 	if rel == "" {
-		return "", "is the home page itself"
+		return "", i18n.Sprintf("is the home page itself")
 	}
 	for _, seg := range strings.Split(rel, "/") {
 		switch seg {
 		case "":
-			return "", `holds an empty segment "//"`
+			return "", i18n.Sprintf(`holds an empty segment "//"`)
 		case ".", "..":
-			return "", fmt.Sprintf("holds a %q segment", seg)
+			return "", i18n.Sprintf("holds a %q segment", seg)
 		}
 	}
 	if path.Ext(rel) != "" && !strings.HasSuffix(s, "/") {
@@ -58,11 +60,11 @@ const forbidden = `*:!?#%\"<>|`
 func badRune(r rune) string {
 	switch {
 	case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085':
-		return "a line break"
+		return i18n.Sprintf("a line break")
 	case unicode.IsSpace(r):
-		return fmt.Sprintf("a space (%U)", r)
+		return i18n.Sprintf("a space (%U)", r)
 	case !unicode.IsGraphic(r):
-		return fmt.Sprintf("a control or invisible character (%U)", r)
+		return i18n.Sprintf("a control or invisible character (%U)", r)
 	case strings.ContainsRune(forbidden, r):
 		return fmt.Sprintf("%q", r)
 	}
@@ -80,7 +82,7 @@ func setAliases(m *Meta, v value) (string, string) {
 	for _, a := range list {
 		p, problem := CleanAlias(a)
 		if problem != "" {
-			return fmt.Sprintf("%q %s", a, problem), `an old address is a plain path from the site root, e.g. "/tin-cu/bai-1/", without spaces, .. or any of ` + forbiddenList
+			return fmt.Sprintf("%q %s", a, problem), i18n.Sprintf(`an old address is a plain path from the site root, e.g. "/tin-cu/bai-1/", without spaces, .. or any of %s`, forbiddenList)
 		}
 		m.Aliases = append(m.Aliases, p)
 	}

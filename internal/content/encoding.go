@@ -1,6 +1,10 @@
 package content
 
-import "bytes"
+import (
+	"bytes"
+
+	"github.com/loa-vn/loa/internal/i18n"
+)
 
 // utf16Order names the byte order of data when it looks like UTF-16 text,
 // as Windows Notepad's "Unicode" saves it: by its byte-order mark, or by
@@ -24,6 +28,6 @@ func utf16Order(data []byte) string {
 
 // utf16Error is the message and hint for a file in UTF-16.
 func utf16Error(order string) (msg, hint string) {
-	return "is UTF-16 text (" + order + "), not UTF-8",
-		"save it as UTF-8 in your editor (in Notepad: Save As, Encoding: UTF-8), or convert it, e.g. iconv -f UTF-16 -t UTF-8"
+	return i18n.Sprintf("is UTF-16 text (%s), not UTF-8", order),
+		i18n.Sprintf("save it as UTF-8 in your editor (in Notepad: Save As, Encoding: UTF-8), or convert it, e.g. iconv -f UTF-16 -t UTF-8")
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/loa-vn/loa/internal/i18n"
 	"github.com/loa-vn/loa/internal/vntext"
 )
 
@@ -121,7 +122,7 @@ func required(k Kind) []string {
 
 func (v value) text() (string, string, string) {
 	if v.isList || v.isMap {
-		return "", "is a list, not a text", fmt.Sprintf("write %s: \"…\" on one line", v.key)
+		return "", i18n.Sprintf("is a list, not a text"), i18n.Sprintf("write %s: \"…\" on one line", v.key)
 	}
 	return strings.TrimSpace(v.scalar), "", ""
 }
@@ -149,7 +150,7 @@ func setBool(ptr func(*Meta) *bool) func(*Meta, value) (string, string) {
 		case "false", "":
 			*ptr(m) = false
 		default:
-			return fmt.Sprintf("%q is not true or false", s), fmt.Sprintf("write %s: true or %s: false", v.key, v.key)
+			return i18n.Sprintf("%q is not true or false", s), i18n.Sprintf("write %s: true or %s: false", v.key, v.key)
 		}
 		return "", ""
 	}
@@ -163,7 +164,7 @@ func setInt(ptr func(*Meta) *int) func(*Meta, value) (string, string) {
 		}
 		n, err := strconv.Atoi(s)
 		if err != nil {
-			return fmt.Sprintf("%q is not a whole number", s), fmt.Sprintf("write e.g. %s: 1", v.key)
+			return i18n.Sprintf("%q is not a whole number", s), i18n.Sprintf("write e.g. %s: 1", v.key)
 		}
 		*ptr(m) = n
 		return "", ""
@@ -205,18 +206,18 @@ func setDate(ptr func(*Meta) *time.Time) func(*Meta, value) (string, string) {
 			*ptr(m) = t
 			return "", ""
 		}
-		hint = "write year-month-day, e.g. " + v.key + ": 2023-05-12 or 2023-05-12T08:00:00+07:00"
+		hint = i18n.Sprintf("write year-month-day, e.g. %s: 2023-05-12 or 2023-05-12T08:00:00+07:00", v.key)
 		if g := vnDate.FindStringSubmatch(s); g != nil {
 			d, _ := strconv.Atoi(g[1])
 			mo, _ := strconv.Atoi(g[2])
 			y, _ := strconv.Atoi(g[3])
 			if t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, vntext.Zone); t.Day() == d && int(t.Month()) == mo {
-				hint = fmt.Sprintf("write year-month-day: %s: %s", v.key, t.Format("2006-01-02"))
+				hint = i18n.Sprintf("write year-month-day: %s: %s", v.key, t.Format("2006-01-02"))
 			}
 		} else if t, ok := nearestDate(s); ok {
-			hint = fmt.Sprintf("that day does not exist; did you mean %s?", t.Format("2006-01-02"))
+			hint = i18n.Sprintf("that day does not exist; did you mean %s?", t.Format("2006-01-02"))
 		}
-		return fmt.Sprintf("%q is not a date", s), hint
+		return i18n.Sprintf("%q is not a date", s), hint
 	}
 }
 
@@ -233,7 +234,7 @@ func nearestDate(s string) (time.Time, bool) {
 
 func (v value) strings() ([]string, string, string) {
 	if v.isMap {
-		return nil, "is a table, not a list", fmt.Sprintf("write %s: [\"…\", \"…\"]", v.key)
+		return nil, i18n.Sprintf("is a table, not a list"), i18n.Sprintf("write %s: [\"…\", \"…\"]", v.key)
 	}
 	if !v.isList {
 		if strings.TrimSpace(v.scalar) == "" {
@@ -256,11 +257,11 @@ func setTags(m *Meta, v value) (string, string) {
 		return msg, hint
 	}
 	if len(tags) > MaxTagsPerPage {
-		return fmt.Sprintf("%d tags, more than the limit of %d", len(tags), MaxTagsPerPage), "keep the few that say what the page is about"
+		return i18n.Sprintf("%d tags, more than the limit of %d", len(tags), MaxTagsPerPage), i18n.Sprintf("keep the few that say what the page is about")
 	}
 	for _, t := range tags {
 		if vntext.Slug(t) == "" {
-			return fmt.Sprintf("tag %q has no letter or digit", t), "remove it or write a word"
+			return i18n.Sprintf("tag %q has no letter or digit", t), i18n.Sprintf("remove it or write a word")
 		}
 	}
 	m.Tags = tags
@@ -275,7 +276,7 @@ func setSlug(m *Meta, v value) (string, string) {
 		return msg, hint
 	}
 	if !slugPattern.MatchString(s) {
-		return fmt.Sprintf("%q is not a slug", s), fmt.Sprintf("use only a–z, 0–9 and single hyphens, e.g. slug: %s", cmpOr(vntext.Slug(s), "bai-viet"))
+		return i18n.Sprintf("%q is not a slug", s), i18n.Sprintf("use only a–z, 0–9 and single hyphens, e.g. slug: %s", cmpOr(vntext.Slug(s), "bai-viet"))
 	}
 	m.Slug = s
 	return "", ""
@@ -288,7 +289,7 @@ func setSlugRef(ptr func(*Meta) *string) func(*Meta, value) (string, string) {
 			return msg, hint
 		}
 		if s != "" && !slugPattern.MatchString(s) {
-			return fmt.Sprintf("%q is not a folder name", s), fmt.Sprintf("write the folder's name, e.g. %s: %s", v.key, cmpOr(vntext.Slug(s), "ten-thu-muc"))
+			return i18n.Sprintf("%q is not a folder name", s), i18n.Sprintf("write the folder's name, e.g. %s: %s", v.key, cmpOr(vntext.Slug(s), "ten-thu-muc"))
 		}
 		*ptr(m) = s
 		return "", ""
@@ -305,7 +306,7 @@ func setPath(ptr func(*Meta) *string) func(*Meta, value) (string, string) {
 		}
 		p, ok := cleanRel(strings.TrimPrefix(s, "/"))
 		if !ok {
-			return fmt.Sprintf("%q is not a path inside static/", s), fmt.Sprintf("write a path such as %s: %s", v.key, pathExamples[v.key])
+			return i18n.Sprintf("%q is not a path inside static/", s), i18n.Sprintf("write a path such as %s: %s", v.key, pathExamples[v.key])
 		}
 		*ptr(m) = p
 		return "", ""
@@ -346,7 +347,7 @@ func setWebAddress(ptr func(*Meta) *string) func(*Meta, value) (string, string) 
 		}
 		u, err := url.Parse(s)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return fmt.Sprintf("%q is not a web address", s), fmt.Sprintf("write e.g. %s: https://example.org/portal/", v.key)
+			return i18n.Sprintf("%q is not a web address", s), i18n.Sprintf("write e.g. %s: https://example.org/portal/", v.key)
 		}
 		*ptr(m) = s
 		return "", ""
@@ -373,7 +374,7 @@ func setZalo(m *Meta, v value) (string, string) {
 		digits = "0" + digits[2:]
 	}
 	if strings.Contains(digits, "x") || len(digits) != 10 || digits[0] != '0' {
-		return fmt.Sprintf("%q is not a phone number", s), "write the 10 digits of the phone number of the Zalo account, e.g. zalo: \"0912 345 678\""
+		return i18n.Sprintf("%q is not a phone number", s), i18n.Sprintf("write the 10 digits of the phone number of the Zalo account, e.g. zalo: \"0912 345 678\"")
 	}
 	m.Zalo = digits
 	return "", ""

@@ -1,10 +1,10 @@
 package content
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/i18n"
 )
 
 // HomePath is the file of the home page and the site's settings.
@@ -61,8 +61,8 @@ func IdentityNotices(home *File) diag.List {
 		names[i] = k.key
 	}
 	var notes diag.List
-	notes.Notice(pos, strings.Join(names, ", "), "not set, so the header and footer leave out what they would say",
-		fmt.Sprintf("add them here, e.g. %s: %s (see the site settings in the README)", missing[0].key, missing[0].example))
+	notes.Notice(pos, strings.Join(names, ", "), i18n.Sprintf("not set, so the header and footer leave out what they would say"),
+		i18n.Sprintf("add them here, e.g. %s: %s (see the site settings in the README)", missing[0].key, missing[0].example))
 	return notes
 }
 
@@ -101,7 +101,9 @@ func identityValue(m *Meta, key string) string {
 var renamedKeys = map[string]struct {
 	kind Kind
 	to   string
-	hint string
+	hint func() string
 }{
-	"publisher": {KindHome, "body", `write body: "Đảng ủy xã …", the name of the body that publishes the site`},
+	"publisher": {KindHome, "body", func() string {
+		return i18n.Sprintf(`write body: "Đảng ủy xã …", the name of the body that publishes the site`)
+	}},
 }

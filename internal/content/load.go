@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/i18n"
 	"github.com/loa-vn/loa/internal/par"
 )
 
@@ -56,7 +57,7 @@ func List(fsys fs.FS) ([]string, diag.List) {
 		case path.Ext(name) == ".md":
 			names = append(names, name)
 		default:
-			errs.Add(diag.Pos{File: name}, "", "is not a Markdown (.md) file", "put images and attachments in static/ and link them from a page")
+			errs.Add(diag.Pos{File: name}, "", i18n.Sprintf("is not a Markdown (.md) file"), i18n.Sprintf("put images and attachments in static/ and link them from a page"))
 		}
 		return nil
 	})
@@ -87,7 +88,7 @@ func LoadFiles(ctx context.Context, fsys fs.FS, names []string) ([]*File, diag.L
 	})
 	var errs diag.List
 	if stopped != nil {
-		errs.Add(diag.Pos{File: "content"}, "", "reading stopped: "+stopped.Error(), "")
+		errs.Add(diag.Pos{File: "content"}, "", i18n.Sprintf("reading stopped: %v", stopped), "")
 	}
 	for _, p := range problems {
 		errs.Append(p)

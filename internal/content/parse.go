@@ -15,6 +15,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
 	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/i18n"
 	"github.com/loa-vn/loa/internal/vntext"
 	"go.yaml.in/yaml/v3"
 )
@@ -75,7 +76,7 @@ func Parse(name string, data []byte) (*File, diag.List) {
 	errs.Append(checkMeta(f))
 	f.URL = fileURL(name, kind, f.Meta.Slug)
 	if f.URL == "" {
-		errs.Add(at(0), "", "the file name has no letter or digit to make a URL from", "rename the file, e.g. bai-viet.md, or add slug: bai-viet")
+		errs.Add(at(0), "", i18n.Sprintf("the file name has no letter or digit to make a URL from"), i18n.Sprintf("rename the file, e.g. bai-viet.md, or add slug: bai-viet"))
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -93,11 +94,11 @@ func setFields(f *File, values []value) diag.List {
 		switch {
 		case !ok && renamedKeys[v.key].kind == f.Kind:
 			r := renamedKeys[v.key]
-			errs.Add(at, v.key, "was renamed "+r.to, r.hint)
+			errs.Add(at, v.key, i18n.Sprintf("was renamed %s", r.to), r.hint())
 		case !ok || !fd.accepts(f.Kind):
-			errs.Add(at, v.key, "unknown key for "+kindName[f.Kind], suggestKey(v.key, f.Kind))
+			errs.Add(at, v.key, i18n.Sprintf("unknown key for %s", kindName(f.Kind)), suggestKey(v.key, f.Kind))
 		case f.Meta.Lines[v.key] != 0:
-			errs.Add(at, v.key, fmt.Sprintf("key given twice (first on line %d)", f.Meta.Lines[v.key]), "keep one")
+			errs.Add(at, v.key, i18n.Sprintf("key given twice (first on line %d)", f.Meta.Lines[v.key]), i18n.Sprintf("keep one"))
 		default:
 			f.Meta.Lines[v.key] = v.line
 			if msg, hint := fd.set(&f.Meta, v); msg != "" {
@@ -116,27 +117,27 @@ func checkMeta(f *File) diag.List {
 	at := func(line int) diag.Pos { return diag.Pos{File: f.Path, Line: line} }
 	for _, key := range required(f.Kind) {
 		if _, ok := f.Meta.Lines[key]; !ok {
-			errs.Add(at(f.Meta.Start), key, "missing", fmt.Sprintf("add a line %s: %s to the front matter", key, example(key)))
+			errs.Add(at(f.Meta.Start), key, i18n.Sprintf("missing"), i18n.Sprintf("add a line %s: %s to the front matter", key, example(key)))
 		} else if key == "title" && f.Meta.Title == "" {
-			errs.Add(at(f.Meta.Line(key)), key, "is empty", "write the title")
+			errs.Add(at(f.Meta.Line(key)), key, i18n.Sprintf("is empty"), i18n.Sprintf("write the title"))
 		}
 	}
 	if f.Meta.Image != "" && f.Meta.Alt == "" {
-		errs.Add(at(f.Meta.Line("image")), "alt", "missing for the image", "add alt: a short description of what the image shows, for readers who cannot see it")
+		errs.Add(at(f.Meta.Line("image")), "alt", i18n.Sprintf("missing for the image"), i18n.Sprintf("add alt: a short description of what the image shows, for readers who cannot see it"))
 	}
 	if f.Kind == KindDocument && f.Meta.Date.IsZero() {
 		f.Meta.Date = f.Meta.Issued
 	}
 	if u := f.Meta.Updated; !u.IsZero() && u.Before(f.Meta.Date) {
-		errs.Add(at(f.Meta.Line("updated")), "updated", fmt.Sprintf("%s is before the date %s", u.Format("2006-01-02"), f.Meta.Date.Format("2006-01-02")), "write a date on or after the date, or remove updated")
+		errs.Add(at(f.Meta.Line("updated")), "updated", i18n.Sprintf("%s is before the date %s", u.Format("2006-01-02"), f.Meta.Date.Format("2006-01-02")), i18n.Sprintf("write a date on or after the date, or remove updated"))
 	}
 	if n := utf8.RuneCountInString(f.Meta.ShortName); n > maxShortName {
-		errs.Add(at(f.Meta.Line("shortname")), "shortname", fmt.Sprintf("is %d characters long", n), fmt.Sprintf("write at most %d, e.g. shortname: \"Trang tin Chỉ thị 18\"", maxShortName))
+		errs.Add(at(f.Meta.Line("shortname")), "shortname", i18n.Sprintf("is %d characters long", n), i18n.Sprintf("write at most %d, e.g. shortname: \"Trang tin Chỉ thị 18\"", maxShortName))
 	}
 	if (f.Kind == KindArticle && f.Meta.Topic != "" && f.Meta.Topic != f.Group) ||
 		(f.Kind == KindNews && f.Meta.Unit != "" && f.Meta.Unit != f.Group) {
 		key := map[Kind]string{KindArticle: "topic", KindNews: "unit"}[f.Kind]
-		errs.Add(at(f.Meta.Line(key)), key, fmt.Sprintf("%q differs from the folder %q the file is in", f.Meta.Topic+f.Meta.Unit, f.Group), "remove the key or move the file")
+		errs.Add(at(f.Meta.Line(key)), key, i18n.Sprintf("%q differs from the folder %q the file is in", f.Meta.Topic+f.Meta.Unit, f.Group), i18n.Sprintf("remove the key or move the file"))
 	}
 	return errs
 }
@@ -144,9 +145,26 @@ func checkMeta(f *File) diag.List {
 // maxShortName is the longest shortname, so that titles stay short.
 const maxShortName = 30
 
-var kindName = map[Kind]string{
-	KindHome: "the home page", KindSection: "a section", KindTopic: "a topic", KindArticle: "an article",
-	KindQA: "a Q&A item", KindUnit: "a unit", KindNews: "a news item", KindDocument: "a document", KindPage: "a page",
+func kindName(k Kind) string {
+	switch k {
+	case KindHome:
+		return i18n.Sprintf("the home page")
+	case KindSection:
+		return i18n.Sprintf("a section")
+	case KindTopic:
+		return i18n.Sprintf("a topic")
+	case KindArticle:
+		return i18n.Sprintf("an article")
+	case KindQA:
+		return i18n.Sprintf("a Q&A item")
+	case KindUnit:
+		return i18n.Sprintf("a unit")
+	case KindNews:
+		return i18n.Sprintf("a news item")
+	case KindDocument:
+		return i18n.Sprintf("a document")
+	}
+	return i18n.Sprintf("a page")
 }
 
 // suggestKey names the closest known key, or lists the keys of the kind.
@@ -154,10 +172,10 @@ func suggestKey(key string, kind Kind) string {
 	keys := keysFor(kind)
 	for _, k := range keys {
 		if editDistance(strings.ToLower(key), k) <= 2 {
-			return "did you mean " + k + "?"
+			return i18n.Sprintf("did you mean %s?", k)
 		}
 	}
-	return "keys here are: " + strings.Join(keys, ", ")
+	return i18n.Sprintf("keys here are: %s", strings.Join(keys, ", "))
 }
 
 // editDistance is the Levenshtein distance between two short strings.
@@ -202,9 +220,7 @@ func classify(name string) (kind Kind, section, group string, err error) {
 	if len(dirs) > 0 {
 		section = dirs[0]
 	}
-	fail := func(format string, a ...any) (Kind, string, string, error) {
-		return "", "", "", fmt.Errorf(format, a...)
-	}
+	fail := func(err error) (Kind, string, string, error) { return "", "", "", err }
 	switch {
 	case len(dirs) == 0 && index:
 		return KindHome, "", "", nil
@@ -217,16 +233,19 @@ func classify(name string) (kind Kind, section, group string, err error) {
 		}
 		switch {
 		case len(dirs) == 1:
-			return fail("%s files belong in a folder of their own %s under %s/", child, parent, section)
+			if section == SectionUnits {
+				return fail(i18n.Errorf("news files belong in a folder of their own unit under %s/", section))
+			}
+			return fail(i18n.Errorf("article files belong in a folder of their own topic under %s/", section))
 		case len(dirs) > 2:
-			return fail("folders nest too deep: put the file directly in %s/%s/", section, dirs[1])
+			return fail(i18n.Errorf("folders nest too deep: put the file directly in %s/%s/", section, dirs[1]))
 		case index:
 			return parent, section, dirs[1], nil
 		}
 		return child, section, dirs[1], nil
 	case section == SectionQA || section == SectionDocuments:
 		if len(dirs) > 1 {
-			return fail("put the file directly in %s/, without sub-folders", section)
+			return fail(i18n.Errorf("put the file directly in %s/, without sub-folders", section))
 		}
 		if section == SectionQA {
 			return KindQA, section, "", nil
@@ -266,8 +285,8 @@ func fileURL(name string, kind Kind, slug string) string {
 // tooLarge says why a content file of size bytes is refused, and what to
 // do.
 func tooLarge(size int64) (msg, hint string) {
-	return fmt.Sprintf("file is %s, more than the limit of %s", sizeText(size), sizeText(MaxFileSize)),
-		"split it into several pages, or put the full text in a PDF under static/ and link it"
+	return i18n.Sprintf("file is %s, more than the limit of %s", sizeText(size), sizeText(MaxFileSize)),
+		i18n.Sprintf("split it into several pages, or put the full text in a PDF under static/ and link it")
 }
 
 // sizeText writes a size in MB, or in KB below 1 MB, rounded up: "4.5 MB",
@@ -294,15 +313,15 @@ func decodeText(data []byte) (text, msg, hint string, line int) {
 		return "", msg, hint, 0
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return "", "file is empty", "write front matter and text, or delete the file", 0
+		return "", i18n.Sprintf("file is empty"), i18n.Sprintf("write front matter and text, or delete the file"), 0
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return "", "is a binary file, not Markdown text", "put images and attachments in static/ and link them from a .md file", bytes.Count(data[:i], []byte("\n")) + 1
+		return "", i18n.Sprintf("is a binary file, not Markdown text"), i18n.Sprintf("put images and attachments in static/ and link them from a .md file"), bytes.Count(data[:i], []byte("\n")) + 1
 	}
 	if !utf8.Valid(data) {
 		i := firstInvalid(data)
-		return "", "is not UTF-8 text; it is probably in a legacy Vietnamese encoding (Windows-1258, TCVN3/ABC or VNI)",
-			"save it as UTF-8 in your editor, or convert it, e.g. iconv -f CP1258 -t UTF-8 (Unikey's converter handles TCVN3 and VNI)",
+		return "", i18n.Sprintf("is not UTF-8 text; it is probably in a legacy Vietnamese encoding (Windows-1258, TCVN3/ABC or VNI)"),
+			i18n.Sprintf("save it as UTF-8 in your editor, or convert it, e.g. iconv -f CP1258 -t UTF-8 (Unikey's converter handles TCVN3 and VNI)"),
 			bytes.Count(data[:i], []byte("\n")) + 1
 	}
 	s := string(data)
@@ -343,8 +362,8 @@ func decodeAs(delim string, decode func(name string, raw []byte, start int) ([]v
 		fm := v.(*frontMatter)
 		fm.found = true
 		if len(raw) > MaxFrontMatterSize {
-			fm.errs.Add(diag.Pos{File: fm.name, Line: fm.start}, "", fmt.Sprintf("front matter is %s, more than the limit of %s", sizeText(int64(len(raw))), sizeText(MaxFrontMatterSize)),
-				"keep the keys short and move long text into the body, after the closing "+delim)
+			fm.errs.Add(diag.Pos{File: fm.name, Line: fm.start}, "", i18n.Sprintf("front matter is %s, more than the limit of %s", sizeText(int64(len(raw))), sizeText(MaxFrontMatterSize)),
+				i18n.Sprintf("keep the keys short and move long text into the body, after the closing %s", delim))
 			return nil
 		}
 		fm.values, fm.errs = decode(fm.name, raw, fm.start)
@@ -366,17 +385,17 @@ func splitFrontMatter(name, text string) (values []value, body []byte, start, bo
 	first = strings.TrimSpace(first)
 	at := diag.Pos{File: name, Line: start}
 	if first != "---" && first != "+++" {
-		errs.Add(at, "", "no front matter", "start the file with a line ---, then title: \"…\" and the other keys, then a line ---")
+		errs.Add(at, "", i18n.Sprintf("no front matter"), i18n.Sprintf("start the file with a line ---, then title: \"…\" and the other keys, then a line ---"))
 		return
 	}
 	fm := frontMatter{name: name, start: start}
 	rest, err := frontmatter.Parse(strings.NewReader(text), &fm, formats...)
 	if err != nil {
-		errs.Add(at, "", "cannot read front matter: "+err.Error(), "")
+		errs.Add(at, "", i18n.Sprintf("cannot read front matter: %v", err), "")
 		return
 	}
 	if !fm.found {
-		errs.Add(at, "", "front matter is not closed", fmt.Sprintf("add a line %s after the last key", first))
+		errs.Add(at, "", i18n.Sprintf("front matter is not closed"), i18n.Sprintf("add a line %s after the last key", first))
 		return
 	}
 	bodyLine = strings.Count(text[:len(text)-len(rest)], "\n") + 1
@@ -385,8 +404,8 @@ func splitFrontMatter(name, text string) (values []value, body []byte, start, bo
 
 // Hints for a nesting past MaxNesting.
 const (
-	nestingHint     = `keys take text or a list of text, e.g. tags: ["giám sát", "dân chủ"]`
-	nestingHintTOML = `keys take text or a list of text, e.g. tags = ["giám sát", "dân chủ"]`
+	nestingHint     = `tags: ["giám sát", "dân chủ"]`
+	nestingHintTOML = `tags = ["giám sát", "dân chủ"]`
 )
 
 var yamlLine = regexp.MustCompile(`^yaml: (line \d+: )?`)
@@ -441,7 +460,7 @@ func decodeYAML(name string, raw []byte, start int) ([]value, diag.List) {
 	var errs diag.List
 	var doc yaml.Node
 	if err := yaml.Unmarshal(raw, &doc); err != nil && strings.Contains(err.Error(), "exceeded max depth") {
-		errs.Add(diag.Pos{File: name, Line: start + locateYAMLError(raw, err)}, "", fmt.Sprintf("front matter nests lists and tables deeper than %d levels", MaxNesting), nestingHint)
+		errs.Add(diag.Pos{File: name, Line: start + locateYAMLError(raw, err)}, "", i18n.Sprintf("front matter nests lists and tables deeper than %d levels", MaxNesting), i18n.Sprintf("keys take text or a list of text, e.g. %s", nestingHint))
 		return nil, errs
 	} else if err != nil {
 		// yaml.v3's line numbers are unreliable (flow collections report
@@ -449,8 +468,8 @@ func decodeYAML(name string, raw []byte, start int) ([]value, diag.List) {
 		// line at which the front matter stops parsing.
 		msg := yamlLine.ReplaceAllString(err.Error(), "")
 		line := start + locateYAMLError(raw, err)
-		errs.Add(diag.Pos{File: name, Line: line}, "", "front matter is not valid YAML: "+strings.TrimPrefix(msg, "yaml: "),
-			"write one key: value per line; put text holding a colon or quote in double quotes")
+		errs.Add(diag.Pos{File: name, Line: line}, "", i18n.Sprintf("front matter is not valid YAML: %s", strings.TrimPrefix(msg, "yaml: ")),
+			i18n.Sprintf("write one key: value per line; put text holding a colon or quote in double quotes"))
 		return nil, errs
 	}
 	if len(doc.Content) == 0 {
@@ -458,14 +477,14 @@ func decodeYAML(name string, raw []byte, start int) ([]value, diag.List) {
 	}
 	m := doc.Content[0]
 	if m.Kind != yaml.MappingNode {
-		errs.Add(diag.Pos{File: name, Line: start + m.Line}, "", "front matter is not a list of keys", "write one key: value per line")
+		errs.Add(diag.Pos{File: name, Line: start + m.Line}, "", i18n.Sprintf("front matter is not a list of keys"), i18n.Sprintf("write one key: value per line"))
 		return nil, errs
 	}
 	var values []value
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, n := m.Content[i], m.Content[i+1]
 		if deep := yamlNesting(n, 2); deep != nil {
-			errs.Add(diag.Pos{File: name, Line: start + deep.Line}, k.Value, fmt.Sprintf("nests lists and tables deeper than %d levels", MaxNesting), nestingHint)
+			errs.Add(diag.Pos{File: name, Line: start + deep.Line}, k.Value, i18n.Sprintf("nests lists and tables deeper than %d levels", MaxNesting), i18n.Sprintf("keys take text or a list of text, e.g. %s", nestingHint))
 			continue
 		}
 		v := value{key: k.Value, line: start + k.Line}
@@ -478,13 +497,13 @@ func decodeYAML(name string, raw []byte, start int) ([]value, diag.List) {
 			v.isList = true
 			for _, item := range n.Content {
 				if item.Kind != yaml.ScalarNode {
-					errs.Add(diag.Pos{File: name, Line: start + item.Line}, k.Value, "list items must be plain values", "write "+k.Value+": [\"…\", \"…\"]")
+					errs.Add(diag.Pos{File: name, Line: start + item.Line}, k.Value, i18n.Sprintf("list items must be plain values"), i18n.Sprintf("write %s: [\"…\", \"…\"]", k.Value))
 					continue
 				}
 				v.list = append(v.list, item.Value)
 			}
 		case yaml.AliasNode:
-			errs.Add(diag.Pos{File: name, Line: v.line}, k.Value, "YAML aliases are not supported", "write the value out")
+			errs.Add(diag.Pos{File: name, Line: v.line}, k.Value, i18n.Sprintf("YAML aliases are not supported"), i18n.Sprintf("write the value out"))
 			continue
 		default:
 			v.isMap = true
@@ -499,7 +518,7 @@ var tomlKey = regexp.MustCompile(`^\s*("?)([A-Za-z0-9_-]+)("?)\s*=`)
 func decodeTOML(name string, raw []byte, start int) ([]value, diag.List) {
 	var errs diag.List
 	if line, key := tomlNesting(raw); line > 0 {
-		errs.Add(diag.Pos{File: name, Line: start + line}, key, fmt.Sprintf("nests lists and tables deeper than %d levels", MaxNesting), nestingHintTOML)
+		errs.Add(diag.Pos{File: name, Line: start + line}, key, i18n.Sprintf("nests lists and tables deeper than %d levels", MaxNesting), i18n.Sprintf("keys take text or a list of text, e.g. %s", nestingHintTOML))
 		return nil, errs
 	}
 	var m map[string]any
@@ -509,7 +528,7 @@ func decodeTOML(name string, raw []byte, start int) ([]value, diag.List) {
 		if pe, ok := err.(toml.ParseError); ok {
 			line, msg = start+pe.Position.Line, pe.Message
 		}
-		errs.Add(diag.Pos{File: name, Line: line}, "", "front matter is not valid TOML: "+msg, "write one key = value per line; put text in double quotes")
+		errs.Add(diag.Pos{File: name, Line: line}, "", i18n.Sprintf("front matter is not valid TOML: %s", msg), i18n.Sprintf("write one key = value per line; put text in double quotes"))
 		return nil, errs
 	}
 	lines := map[string]int{}

@@ -6,6 +6,7 @@ import (
 	"syscall"
 
 	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/i18n"
 )
 
 // Check applies the one rule for what a site may read: regular files, and
@@ -26,22 +27,22 @@ func Check(fsys fs.FS, name string) (fs.FileInfo, error) {
 		return info, nil
 	}
 	if info.Mode()&fs.ModeSymlink == 0 {
-		return nil, refuse(name, "is "+what(info.Mode())+", not a regular file", "remove it")
+		return nil, refuse(name, i18n.Sprintf("is %s, not a regular file", what(info.Mode())), i18n.Sprintf("remove it"))
 	}
 	target, err := fs.Stat(fsys, name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, refuse(name, "is a link to a file that does not exist", "fix the link or remove it")
+		return nil, refuse(name, i18n.Sprintf("is a link to a file that does not exist"), i18n.Sprintf("fix the link or remove it"))
 	case errors.Is(err, syscall.ELOOP):
-		return nil, refuse(name, "is a link that leads back to itself", "fix the link or remove it")
+		return nil, refuse(name, i18n.Sprintf("is a link that leads back to itself"), i18n.Sprintf("fix the link or remove it"))
 	case err != nil:
-		return nil, refuse(name, "is a link to a place outside the site folder", "copy the file into the site instead")
+		return nil, refuse(name, i18n.Sprintf("is a link to a place outside the site folder"), i18n.Sprintf("copy the file into the site instead"))
 	case target.Mode().IsRegular():
 		return target, nil
 	case target.IsDir():
-		return nil, refuse(name, "is a link to a folder; Loa follows links only to files", "copy the folder into the site instead")
+		return nil, refuse(name, i18n.Sprintf("is a link to a folder; Loa follows links only to files"), i18n.Sprintf("copy the folder into the site instead"))
 	}
-	return nil, refuse(name, "is a link to "+what(target.Mode())+", not to a regular file", "remove the link")
+	return nil, refuse(name, i18n.Sprintf("is a link to %s, not to a regular file", what(target.Mode())), i18n.Sprintf("remove the link"))
 }
 
 func refuse(name, msg, hint string) *diag.Diagnostic {
@@ -52,13 +53,13 @@ func refuse(name, msg, hint string) *diag.Diagnostic {
 func what(m fs.FileMode) string {
 	switch {
 	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
+		return i18n.Sprintf("a named pipe (FIFO)")
 	case m&fs.ModeSocket != 0:
-		return "a socket"
+		return i18n.Sprintf("a socket")
 	case m&fs.ModeDevice != 0:
-		return "a device"
+		return i18n.Sprintf("a device")
 	}
-	return "a special file"
+	return i18n.Sprintf("a special file")
 }
 
 // CheckTree reports every entry under dir in fsys that the site may not
@@ -94,6 +95,6 @@ func ReadError(name string, err error) diag.List {
 		return diag.List{d}
 	}
 	var errs diag.List
-	errs.Add(diag.Pos{File: name}, "", "cannot read: "+err.Error(), "")
+	errs.Add(diag.Pos{File: name}, "", i18n.Sprintf("cannot read: %v", err), "")
 	return errs
 }

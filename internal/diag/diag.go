@@ -12,6 +12,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/loa-vn/loa/internal/i18n"
 )
 
 // Severity tells whether a diagnostic stops the build.
@@ -60,7 +62,7 @@ func (d *Diagnostic) Error() string {
 	b.WriteString(d.Pos.String())
 	b.WriteString(": ")
 	if d.Severity == Notice {
-		b.WriteString("notice: ")
+		b.WriteString(i18n.Sprintf("notice: "))
 	}
 	if d.Field != "" {
 		b.WriteString(d.Field)

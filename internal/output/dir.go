@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 	"syscall"
 
+	"github.com/loa-vn/loa/internal/i18n"
 	"github.com/loa-vn/loa/internal/par"
 )
 
@@ -98,7 +99,7 @@ func NewDir(target string) (*Dir, error) {
 		parent = "."
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("create %s: %w", parent, err)
+		return nil, i18n.Errorf("create %s: %w", parent, err)
 	}
 	if err := refuseMounts(target); err != nil {
 		return nil, err
@@ -125,7 +126,7 @@ func resolveLink(target string) (string, error) {
 	}
 	real, err := filepath.EvalSymlinks(target)
 	if err != nil {
-		return "", fmt.Errorf("%s is a link to a folder that does not exist (%v); create the folder or choose another -out", target, err)
+		return "", i18n.Errorf("%s is a link to a folder that does not exist (%v); create the folder or choose another -out", target, err)
 	}
 	return real, nil
 }
@@ -150,7 +151,7 @@ func checkTarget(target string) error {
 		return err
 	}
 	if !info.IsDir() {
-		return fmt.Errorf("%s is a file, not a folder; choose another -out", target)
+		return i18n.Errorf("%s is a file, not a folder; choose another -out", target)
 	}
 	entries, err := os.ReadDir(target)
 	if err != nil {
@@ -160,7 +161,7 @@ func checkTarget(target string) error {
 		return nil
 	}
 	if _, err := os.Stat(filepath.Join(target, Marker)); err != nil {
-		return fmt.Errorf("%s is not empty and was not made by Loa (it has no %s file); move its files away or choose another -out", target, Marker)
+		return i18n.Errorf("%s is not empty and was not made by Loa (it has no %s file); move its files away or choose another -out", target, Marker)
 	}
 	return nil
 }
@@ -177,7 +178,7 @@ func (d *Dir) Put(name string, data []byte) error {
 		return fmt.Errorf("write %s: %w", name, d.scanErr)
 	}
 	if err := d.mkdir(path.Dir(name)); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		return i18n.Errorf("write %s: %w", name, err)
 	}
 	if d.found != nil && d.claim(name) {
 		if size, ok := d.found[name]; ok {
@@ -185,7 +186,7 @@ func (d *Dir) Put(name string, data []byte) error {
 		}
 	}
 	if err := d.root.WriteFile(name, data, 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		return i18n.Errorf("write %s: %w", name, err)
 	}
 	return nil
 }
@@ -213,17 +214,17 @@ func (d *Dir) reuse(name string, data []byte, size int64) error {
 	if size >= 0 && !d.shared[name] {
 		// Overwrite in place: cheaper than a new file on most file systems.
 		if err := d.overwrite(name, data); err != nil {
-			return fmt.Errorf("write %s: %w", name, err)
+			return i18n.Errorf("write %s: %w", name, err)
 		}
 		return nil
 	}
 	// A folder of the old output, or a file linked elsewhere: never write
 	// into it.
 	if err := d.root.RemoveAll(name); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		return i18n.Errorf("write %s: %w", name, err)
 	}
 	if err := d.root.WriteFile(name, data, 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		return i18n.Errorf("write %s: %w", name, err)
 	}
 	return nil
 }
@@ -332,11 +333,11 @@ func (d *Dir) Commit() error {
 	}
 	if err := d.prune(); err != nil {
 		d.Abort()
-		return fmt.Errorf("delete the files no longer built: %w", err)
+		return i18n.Errorf("delete the files no longer built: %w", err)
 	}
 	if err := d.writeMarker(); err != nil {
 		d.Abort()
-		return fmt.Errorf("mark %s as made by Loa: %w", d.staging, err)
+		return i18n.Errorf("mark %s as made by Loa: %w", d.staging, err)
 	}
 	d.root.Close()
 	if err := d.swap(); err != nil {
@@ -352,7 +353,7 @@ func (d *Dir) Commit() error {
 func (d *Dir) swap() error {
 	if _, err := os.Lstat(d.target); err != nil {
 		if err := os.Rename(d.staging, d.target); err != nil {
-			return fmt.Errorf("put the new %s in place: %w", d.target, err)
+			return i18n.Errorf("put the new %s in place: %w", d.target, err)
 		}
 		return nil
 	}
@@ -372,11 +373,11 @@ func (d *Dir) swap() error {
 	// No atomic exchange here: move the old output aside, then put the
 	// new one in place.
 	if err := os.Rename(d.target, aside); err != nil {
-		return fmt.Errorf("move the previous %s aside: %w", d.target, err)
+		return i18n.Errorf("move the previous %s aside: %w", d.target, err)
 	}
 	if err := os.Rename(d.staging, d.target); err != nil {
 		os.Rename(aside, d.target)
-		return fmt.Errorf("put the new %s in place: %w", d.target, err)
+		return i18n.Errorf("put the new %s in place: %w", d.target, err)
 	}
 	if aside != prev {
 		removeAll(aside)

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+
+	"github.com/loa-vn/loa/internal/i18n"
 )
 
 // This file is about the folders Loa keeps beside the output: the output
@@ -32,7 +34,7 @@ func (d *Dir) open(earlier string) error {
 		}
 		if _, statErr := os.Lstat(d.staging); statErr != nil { // not a name clash: give up on reuse, or fail
 			if earlier == "" {
-				return fmt.Errorf("create a folder beside %s: %w", d.target, err)
+				return i18n.Errorf("create a folder beside %s: %w", d.target, err)
 			}
 			d.warn(earlier, err)
 			earlier = ""
@@ -45,7 +47,7 @@ func (d *Dir) open(earlier string) error {
 	}
 	if err != nil {
 		os.Remove(d.staging)
-		return fmt.Errorf("open %s: %w", d.staging, err)
+		return i18n.Errorf("open %s: %w", d.staging, err)
 	}
 	d.root = root
 	d.found, d.shared = nil, nil
@@ -68,7 +70,7 @@ func (d *Dir) warn(name string, why error) {
 	if errors.As(why, &errno) {
 		why = errno
 	}
-	d.warnings = append(d.warnings, fmt.Sprintf("cannot reuse %s (%v); building into a new folder — delete it when you can", name, why))
+	d.warnings = append(d.warnings, i18n.Sprintf("cannot reuse %s (%v); building into a new folder — delete it when you can", name, why))
 }
 
 // Warnings returns what the build should tell about kept outputs it could
@@ -114,7 +116,7 @@ func (d *Dir) list(name string, e fs.DirEntry, err error) error {
 	}
 	switch why := unusable(info); {
 	case why != "" && name == ".":
-		return fmt.Errorf("the folder %s", why)
+		return i18n.Errorf("the folder %s", why)
 	case why != "":
 		return fmt.Errorf("%s %s", name, why)
 	}
@@ -182,9 +184,9 @@ func processAlive(pid int) bool {
 func unusableMode(mode fs.FileMode) string {
 	switch {
 	case mode.IsDir() && mode.Perm()&0o500 != 0o500:
-		return "cannot be read"
+		return i18n.Sprintf("cannot be read")
 	case mode.Perm()&0o200 == 0:
-		return "is read-only"
+		return i18n.Sprintf("is read-only")
 	}
 	return ""
 }

@@ -2,13 +2,14 @@ package output
 
 import (
 	"bufio"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/loa-vn/loa/internal/i18n"
 )
 
 // mountTable lists the mount points of this process (Linux).
@@ -20,12 +21,12 @@ var mountTable = "/proc/self/mountinfo"
 func refuseMounts(target string) error {
 	points, err := mountsIn(loaFolders(target))
 	if err != nil {
-		return fmt.Errorf("look for mount points in %s: %w", target, err)
+		return i18n.Errorf("look for mount points in %s: %w", target, err)
 	}
 	if len(points) == 0 {
 		return nil
 	}
-	return fmt.Errorf("%s: a file system is mounted there, and Loa replaces %s as a whole, which would move or empty it; unmount it or choose another -out (nothing was deleted)",
+	return i18n.Errorf("%s: a file system is mounted there, and Loa replaces %s as a whole, which would move or empty it; unmount it or choose another -out (nothing was deleted)",
 		strings.Join(points, ", "), target)
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"maps"
 	"net"
@@ -17,6 +16,7 @@ import (
 	"time"
 
 	"github.com/loa-vn/loa/internal/build"
+	"github.com/loa-vn/loa/internal/i18n"
 	"github.com/loa-vn/loa/internal/output"
 )
 
@@ -96,13 +96,13 @@ func (s *Server) rebuild(ctx context.Context, changed []string, hold func(error)
 		}
 		s.h.current.Store(snap)
 		s.h.hub.send(event{"error-report", err.Error()})
-		fmt.Fprintf(s.cfg.Log, "%s: build failed, still serving the last good site:\n%s\n", what, err)
+		i18n.Fprintf(s.cfg.Log, "%s: build failed, still serving the last good site:\n%s\n", what, err)
 		return err
 	}
 	put, removed := s.publish(mem, "")
 	s.notify(put, removed, old)
 	res.Notices.Print(s.cfg.Log)
-	fmt.Fprintf(s.cfg.Log, "%s: %d of %d pages rendered, %d files written, %d removed in %d ms\n",
+	i18n.Fprintf(s.cfg.Log, "%s: %d of %d pages rendered, %d files written, %d removed in %d ms\n",
 		what, res.Rendered, res.Pages, res.Files, len(res.Removed), res.Duration.Milliseconds())
 	s.searchDue = true
 	return nil
@@ -130,13 +130,13 @@ func (s *Server) search(ctx context.Context) {
 	mem := output.NewMemoryOver(old.files)
 	res, err := s.builder.Search(ctx, mem)
 	if err != nil {
-		fmt.Fprintln(s.cfg.Log, "search index:", err)
+		i18n.Fprintf(s.cfg.Log, "search index: %v\n", err)
 		return
 	}
 	if put, removed := mem.Changes(); len(put)+len(removed) > 0 {
 		s.publish(mem, old.err)
 	}
-	fmt.Fprintf(s.cfg.Log, "search index: %d files written in %d ms\n", res.Files, res.Duration.Milliseconds())
+	i18n.Fprintf(s.cfg.Log, "search index: %d files written in %d ms\n", res.Files, res.Duration.Milliseconds())
 }
 
 // notify tells the open pages what changed, given the names put and
@@ -185,11 +185,11 @@ func pageURL(name string) string {
 func describe(changed []string) string {
 	switch len(changed) {
 	case 0:
-		return "build"
+		return i18n.Sprintf("build")
 	case 1:
 		return changed[0]
 	}
-	return fmt.Sprintf("%s and %d more", changed[0], len(changed)-1)
+	return i18n.Sprintf("%s and %d more", changed[0], len(changed)-1)
 }
 
 // Run builds the site, then serves it and rebuilds on change until ctx
@@ -253,7 +253,7 @@ func (s *Server) loop(ctx context.Context, w *watcher) {
 		case <-ctx.Done():
 			return
 		case err := <-w.errs:
-			fmt.Fprintln(s.cfg.Log, "watch:", err)
+			i18n.Fprintf(s.cfg.Log, "watch: %v\n", err)
 		case p := <-w.changes:
 			pending[p], searchTimer = true, nil
 			switch {

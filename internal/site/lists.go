@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"fmt"
 	"net/url"
 	"path"
 	"slices"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/i18n"
 	"github.com/loa-vn/loa/internal/vntext"
 )
 
@@ -54,8 +54,8 @@ func (s *Site) buildTags(errs *diag.List) {
 		}
 	}
 	if len(over) > 0 {
-		errs.Add(firstPos, "tags", fmt.Sprintf("%q makes the site's tag number %d, more than the limit of %d (the site has %d)", firstOver, MaxTags+1, MaxTags, MaxTags+len(over)),
-			"use the site's existing tags (listed at /the/) rather than new ones")
+		errs.Add(firstPos, "tags", i18n.Sprintf("%q makes the site's tag number %d, more than the limit of %d (the site has %d)", firstOver, MaxTags+1, MaxTags, MaxTags+len(over)),
+			i18n.Sprintf("use the site's existing tags (listed at /the/) rather than new ones"))
 	}
 	slices.SortFunc(s.Tags, func(a, b *Tag) int { return cmp.Or(vntext.Compare(a.Name, b.Name), cmp.Compare(a.Slug, b.Slug)) })
 	for _, t := range s.Tags {
@@ -338,7 +338,7 @@ func (s *Site) checkLinks(errs *diag.List) {
 		for _, key := range []string{"image", "file", "emblem"} {
 			v := map[string]string{"image": p.Meta.Image, "file": p.Meta.File, "emblem": p.Meta.Emblem}[key]
 			if v != "" && (s.StaticFile == nil || !s.StaticFile(v)) {
-				errs.Add(pos(key), key, "static/"+v+" does not exist", "add the file to static/ or correct the path")
+				errs.Add(pos(key), key, i18n.Sprintf("static/%s does not exist", v), i18n.Sprintf("add the file to static/ or correct the path"))
 			}
 		}
 		if p.Body == nil {
@@ -357,17 +357,18 @@ func (s *Site) checkLinks(errs *diag.List) {
 			}
 			if f := s.expiredAt(u); f != nil && !l.Image {
 				errs.Notice(diag.Pos{File: p.Path(), Line: l.Line}, "",
-					"link "+l.Dest+" leads to "+f.Path+", which expired on "+f.Meta.Expires.In(vntext.Zone).Format("2006-01-02"),
-					"its text is shown without a link (remove the link, or change expires:)")
+					i18n.Sprintf("link %s leads to %s, which expired on %s", l.Dest, f.Path, f.Meta.Expires.In(vntext.Zone).Format("2006-01-02")),
+					i18n.Sprintf("its text is shown without a link (remove the link, or change expires:)"))
 				continue
 			}
-			what, hint := "link", "correct the link or create the page"
+			msg, hint := i18n.Sprintf("link %s leads to no page of the site", l.Dest), i18n.Sprintf("correct the link or create the page")
 			if l.Image {
-				what, hint = "image", "add the file under static"+path.Clean(u)+" or correct the path"
+				msg = i18n.Sprintf("image %s leads to no page of the site", l.Dest)
+				hint = i18n.Sprintf("add the file under static%s or correct the path", path.Clean(u))
 			} else if s.unpublished[u] || s.unpublished[u+"/"] {
-				hint = "the page is a draft or not yet published"
+				hint = i18n.Sprintf("the page is a draft or not yet published")
 			}
-			errs.Add(diag.Pos{File: p.Path(), Line: l.Line}, "", what+" "+l.Dest+" leads to no page of the site", hint)
+			errs.Add(diag.Pos{File: p.Path(), Line: l.Line}, "", msg, hint)
 		}
 	}
 }

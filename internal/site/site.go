@@ -25,6 +25,7 @@ import (
 
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
+	"github.com/loa-vn/loa/internal/i18n"
 	"github.com/loa-vn/loa/internal/markdown"
 	"github.com/loa-vn/loa/internal/vntext"
 )
@@ -243,7 +244,7 @@ type urlOwners struct {
 // claim gives url to p, or reports at pos that another page has it.
 func (o urlOwners) claim(url string, p *Page, pos diag.Pos, field string) bool {
 	if other, ok := o.owner[url]; ok {
-		o.errs.Add(pos, field, "URL "+url+" is also the URL of "+cmp.Or(other.Path(), other.Title), "rename one of the files or change its slug")
+		o.errs.Add(pos, field, i18n.Sprintf("URL %s is also the URL of %s", url, cmp.Or(other.Path(), other.Title)), i18n.Sprintf("rename one of the files or change its slug"))
 		return false
 	}
 	o.owner[url] = p
@@ -279,9 +280,12 @@ func (s *Site) addToList(p *Page) {
 // generatedFolders are the URL folders whose pages only Loa makes: the
 // tag pages under /the/, and the search page with its index under
 // /tim-kiem/. No content file may take a URL in them, draft or not.
-var generatedFolders = []struct{ folder, page, contents string }{
-	{"/the/", "the list of tags", "the tag pages"},
-	{"/tim-kiem/", "the search page", "the search page and its index"},
+var generatedFolders = []struct {
+	folder         string
+	page, contents func() string
+}{
+	{"/the/", func() string { return i18n.Sprintf("the list of tags") }, func() string { return i18n.Sprintf("the tag pages") }},
+	{"/tim-kiem/", func() string { return i18n.Sprintf("the search page") }, func() string { return i18n.Sprintf("the search page and its index") }},
 }
 
 // generatedURL reports, and adds to errs, a file whose URL is or is
@@ -296,10 +300,10 @@ func generatedURL(f *content.File, errs *diag.List) bool {
 			pos.Line = f.Meta.Line("slug")
 		}
 		if f.URL == g.folder {
-			errs.Add(pos, "", "URL "+f.URL+" is "+g.page+", which Loa makes", "rename the file or give it another slug")
+			errs.Add(pos, "", i18n.Sprintf("URL %s is %s, which Loa makes", f.URL, g.page()), i18n.Sprintf("rename the file or give it another slug"))
 		} else {
-			errs.Add(pos, "", "URL "+f.URL+" is inside "+g.folder+", the folder of "+g.contents+", which Loa makes",
-				"move the file out of content"+g.folder)
+			errs.Add(pos, "", i18n.Sprintf("URL %s is inside %s, the folder of %s, which Loa makes", f.URL, g.folder, g.contents()),
+				i18n.Sprintf("move the file out of content%s", g.folder))
 		}
 		return true
 	}
@@ -398,15 +402,22 @@ func (l *linker) lookup(p *Page, key, name string, m map[string]*Page, folder st
 	}
 	pos := diag.Pos{File: p.Path(), Line: p.Meta.Line(key)}
 	if h := l.held[folder+"/"+name]; h != nil {
-		l.errs.Add(pos, key, key+" "+quote(name)+" is a draft ("+h.Path+" has draft: true)",
-			"remove draft: true there to publish the "+key+", or add draft: true here too")
+		msg, hint := i18n.Sprintf("topic %s is a draft (%s has draft: true)", quote(name), h.Path), i18n.Sprintf("remove draft: true there to publish the topic, or add draft: true here too")
+		if key == "unit" {
+			msg, hint = i18n.Sprintf("unit %s is a draft (%s has draft: true)", quote(name), h.Path), i18n.Sprintf("remove draft: true there to publish the unit, or add draft: true here too")
+		}
+		l.errs.Add(pos, key, msg, hint)
 		return nil
 	}
-	hint := "create content/" + folder + "/" + name + "/_index.md"
+	hint := i18n.Sprintf("create content/%s/%s/_index.md", folder, name)
 	if len(m) > 0 {
-		hint = "use one of: " + strings.Join(slices.Sorted(maps.Keys(m)), ", ") + "; or " + hint
+		hint = i18n.Sprintf("use one of: %s; or create content/%s/%s/_index.md", strings.Join(slices.Sorted(maps.Keys(m)), ", "), folder, name)
 	}
-	l.errs.Add(pos, key, "there is no "+key+" "+quote(name), hint)
+	msg := i18n.Sprintf("there is no topic %s", quote(name))
+	if key == "unit" {
+		msg = i18n.Sprintf("there is no unit %s", quote(name))
+	}
+	l.errs.Add(pos, key, msg, hint)
 	return nil
 }
 
@@ -416,18 +427,18 @@ func (l *linker) checkFolder(p *Page) {
 	f := p.File
 	if h := l.held[content.SectionTopics+"/"+f.Group]; p.Kind == content.KindArticle && p.Topic == nil && h != nil {
 		l.errs.Add(diag.Pos{File: h.Path, Line: h.Meta.Line("draft")}, "draft",
-			"the topic's _index.md is a draft, but articles of the topic are not", "remove draft: true to publish the topic, or add draft: true to each of its articles too")
+			i18n.Sprintf("the topic's _index.md is a draft, but articles of the topic are not"), i18n.Sprintf("remove draft: true to publish the topic, or add draft: true to each of its articles too"))
 	} else if p.Kind == content.KindArticle && p.Topic == nil {
 		// The topic folder has no _index.md: report it once per folder.
 		l.errs.Add(diag.Pos{File: "content/" + content.SectionTopics + "/" + f.Group + "/_index.md"}, "",
-			"missing: every topic folder needs an _index.md", "create it with title: \"…\" (the topic's name) and summary")
+			i18n.Sprintf("missing: every topic folder needs an _index.md"), i18n.Sprintf("create it with title: \"…\" (the topic's name) and summary"))
 	}
 	if h := l.held[content.SectionUnits+"/"+f.Group]; p.Kind == content.KindNews && p.Unit == nil && h != nil {
 		l.errs.Add(diag.Pos{File: h.Path, Line: h.Meta.Line("draft")}, "draft",
-			"the unit's _index.md is a draft, but news items of the unit are not", "remove draft: true to publish the unit, or add draft: true to each of its news items too")
+			i18n.Sprintf("the unit's _index.md is a draft, but news items of the unit are not"), i18n.Sprintf("remove draft: true to publish the unit, or add draft: true to each of its news items too"))
 	} else if p.Kind == content.KindNews && p.Unit == nil {
 		l.errs.Add(diag.Pos{File: "content/" + content.SectionUnits + "/" + f.Group + "/_index.md"}, "",
-			"missing: every unit folder needs an _index.md", "create it with title: \"…\" (the unit's name) and summary")
+			i18n.Sprintf("missing: every unit folder needs an _index.md"), i18n.Sprintf("create it with title: \"…\" (the unit's name) and summary"))
 	}
 }
 
