@@ -10,6 +10,7 @@ import (
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
 	"github.com/loa-vn/loa/internal/feed"
+	"github.com/loa-vn/loa/internal/i18n"
 	"github.com/loa-vn/loa/internal/site"
 )
 
@@ -62,8 +63,8 @@ func iconNotice(next *state) diag.List {
 			files = append(files, "static/"+next.site.IconFile(size))
 		}
 	}
-	notes.Notice(pos, "emblem", fmt.Sprintf("Loa makes phone and app icons only from a PNG or JPEG emblem, and static/%s is not one; phones show no icon of the site", next.site.Emblem),
-		"use a PNG emblem (at least 512×512 pixels), or put its square PNG renderings "+strings.Join(files, ", ")+" beside it")
+	notes.Notice(pos, "emblem", i18n.Sprintf("Loa makes phone and app icons only from a PNG or JPEG emblem, and static/%s is not one; phones show no icon of the site", next.site.Emblem),
+		i18n.Sprintf("use a PNG emblem (at least 512×512 pixels), or put its square PNG renderings %s beside it", strings.Join(files, ", ")))
 	return notes
 }
 
