@@ -12,7 +12,7 @@ import (
 var allowed = map[string][]string{
 	"assets":      {"content", "diag", "images"},
 	"browsertest": {"build", "output", "search", "site", "vntext"},
-	"build":       {"assets", "card", "content", "diag", "feed", "images", "markdown", "output", "par", "render", "search", "site", "vntext"},
+	"build":       {"assets", "card", "cms", "content", "diag", "feed", "images", "markdown", "output", "par", "render", "search", "site", "vntext"},
 	"card":        {},
 	"images":      {},
 	"content":     {"diag", "par", "vntext"},
@@ -24,7 +24,8 @@ var allowed = map[string][]string{
 	"readercheck": {"browsertest", "build", "content", "output", "site"},
 	"render":      {"site", "content", "diag", "markdown", "vntext"},
 	"search":      {"site", "content", "markdown", "par", "vntext"},
-	"serve":       {"build", "output", "diag", "content"},
+	"serve":       {"build", "cms", "output", "diag", "content"},
+	"cms":         {"content"},
 	"site":        {"content", "markdown", "diag", "vntext"},
 	"vntext":      {},
 	"gitdate":     {},
