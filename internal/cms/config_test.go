@@ -164,3 +164,25 @@ func TestFilesOptOut(t *testing.T) {
 		t.Error("cms: false leaves the editor on")
 	}
 }
+
+// TestDecapShapeParses: files in the shape Decap CMS writes them (copied
+// from the browser test's log: unquoted strings, dates with the zone of
+// DateFormat, false booleans written out, block lists, a day-only date)
+// pass the content rules.
+func TestDecapShapeParses(t *testing.T) {
+	files := map[string]string{
+		"content/chu-de/vi-tri/dang-uy-lanh-dao-giam-sat.md": "---\ntitle: Đảng ủy lãnh đạo giám sát\ndate: 2026-12-01T23:13:00+00:00\nsummary: Tóm tắt của bài.\ntopic: vi-tri\nfeatured: false\ndraft: false\nexample: false\nunsafe: false\n---\n",
+		"content/hoi-dap/ai-duoc-giam-sat-o-xa.md":           "---\ntitle: Ai được giám sát ở xã?\ndate: 2026-12-01T08:00:00+07:00\nasker: Bạn T.L., khu phố 2\ntags:\n  - giám sát\n  - dân chủ cơ sở\nimage: /anh/hoi-nghi.jpg\nalt: Hội nghị\nfeatured: false\ndraft: false\nexample: false\nunsafe: false\nweight: 2\n---\nTrả lời.\n",
+		"content/van-ban/ct-18.md":                           "---\ntitle: 'Chỉ thị số 18-CT/TW: về giám sát'\nnumber: 18-CT/TW\ntype: Chỉ thị\nissuer: Ban Chấp hành Trung ương\nissued: 2022-10-26\nfile: /tep/ct-18.pdf\n---\n",
+	}
+	for name, data := range files {
+		f, errs := content.Parse(name, []byte(data))
+		if err := errs.Err(); err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if f.Meta.Title == "" {
+			t.Errorf("%s: no title", name)
+		}
+	}
+}

@@ -5,12 +5,16 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/BurntSushi/toml"
 	"github.com/chromedp/chromedp"
 
 	"github.com/loa-vn/loa"
@@ -175,9 +179,10 @@ func TestEditorWritesCheckedFiles(t *testing.T) {
 		t.Skip("browser test")
 	}
 	dir := writeSite(t)
-	base := startServe(t, dir)
+	base := withEditorCSP(t, startServe(t, dir))
 	browser := browsertest.New(t)
 	ctx := browsertest.Tab(t, browser)
+	rec := browsertest.Record(t, ctx)
 	if _, err := chromedp.Run(ctx, chromedp.Navigate(base+"/quan-tri/")); err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +192,7 @@ func TestEditorWritesCheckedFiles(t *testing.T) {
 	}
 	cases := []struct {
 		collection, file, url string
-		fields            [][2]string
+		fields                [][2]string
 	}{
 		{"bai-viet-vi-tri", "content/chu-de/vi-tri/dang-uy-lanh-dao-giam-sat.md", "/chu-de/vi-tri/dang-uy-lanh-dao-giam-sat/",
 			[][2]string{{"Tiêu đề", "Đảng ủy lãnh đạo giám sát"}, {"Tóm tắt", "Tóm tắt của bài."}}},
@@ -225,8 +230,45 @@ func TestEditorWritesCheckedFiles(t *testing.T) {
 			t.Errorf("%s: %d, the rebuilt site does not show %q", c.url, code, c.fields[0][1])
 		}
 	}
+	rec.Check(t, "404") // no CSP violation, no script error
 	fsys, _ := content.OpenSite(dir)
 	if _, errs := content.Load(context.Background(), fsys); errs.Err() != nil {
 		t.Errorf("loa check of the edited site: %v", errs.Err())
 	}
+}
+
+// withEditorCSP puts a proxy before the server at target that adds the
+// Content-Security-Policy netlify.toml gives /quan-tri/*, so that the
+// test shows the editor works under it.
+func withEditorCSP(t *testing.T, target string) string {
+	t.Helper()
+	var cfg struct {
+		Headers []struct {
+			For    string
+			Values map[string]string
+		}
+	}
+	if _, err := toml.DecodeFile("../../netlify.toml", &cfg); err != nil {
+		t.Fatal(err)
+	}
+	csp := ""
+	for _, h := range cfg.Headers {
+		if h.For == "/quan-tri/*" {
+			csp = h.Values["Content-Security-Policy"]
+		}
+	}
+	if csp == "" {
+		t.Fatal("netlify.toml gives /quan-tri/* no Content-Security-Policy")
+	}
+	u, _ := url.Parse(target)
+	p := httputil.NewSingleHostReverseProxy(u)
+	p.ModifyResponse = func(r *http.Response) error {
+		if strings.HasPrefix(r.Request.URL.Path, "/quan-tri/") {
+			r.Header.Set("Content-Security-Policy", csp)
+		}
+		return nil
+	}
+	s := httptest.NewServer(p)
+	t.Cleanup(s.Close)
+	return s.URL
 }
