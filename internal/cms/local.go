@@ -137,6 +137,13 @@ func (l *Local) do(req request) (any, error) {
 	case "getEntry":
 		var p struct{ Path string }
 		return decodeThen(req.Params, &p, func() (any, error) { return l.entry(p.Path) })
+	}
+	return l.doWrite(req)
+}
+
+// doWrite answers the actions that write.
+func (l *Local) doWrite(req request) (any, error) {
+	switch req.Action {
 	case "persistEntry":
 		var p persistParams
 		return decodeThen(req.Params, &p, func() (any, error) { return l.persistEntry(p) })

@@ -93,10 +93,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		status, name = http.StatusNotFound, "404.html"
 		data = snap.files[name]
 	}
-	if name == cms.Dir+"/config.yml" && found && h.editor != nil {
-		// The editor in serve writes to the site folder (cms.Local).
-		data = cms.WithLocal(data, "http://"+r.Host+cms.LocalPath)
-	}
+	data = h.editorConfig(r, name, data)
 	if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
 		w.Header().Set("Content-Type", ct)
 	}
@@ -106,6 +103,16 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodGet {
 		w.Write(data)
 	}
+}
+
+// editorConfig points the web editor's config.yml at the local backend
+// (cms.Local), which writes to the site folder; other files it returns
+// as they are.
+func (h *handler) editorConfig(r *http.Request, name string, data []byte) []byte {
+	if name != cms.Dir+"/config.yml" || h.editor == nil || data == nil {
+		return data
+	}
+	return cms.WithLocal(data, "http://"+r.Host+cms.LocalPath)
 }
 
 // fileName maps a request path to a snapshot file name, refusing any path
