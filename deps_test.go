@@ -12,7 +12,7 @@ import (
 var allowed = map[string][]string{
 	"assets":      {"content", "diag", "images", "i18n"},
 	"browsertest": {"build", "output", "search", "site", "vntext"},
-	"build":       {"assets", "card", "content", "diag", "feed", "images", "markdown", "output", "par", "render", "search", "site", "vntext", "i18n"},
+	"build":       {"assets", "card", "cms", "content", "diag", "feed", "images", "markdown", "output", "par", "render", "search", "site", "vntext", "i18n"},
 	"card":        {},
 	"images":      {},
 	"content":     {"diag", "par", "vntext", "i18n"},
@@ -24,7 +24,8 @@ var allowed = map[string][]string{
 	"readercheck": {"browsertest", "build", "content", "output", "site"},
 	"render":      {"site", "content", "diag", "markdown", "vntext"},
 	"search":      {"site", "content", "markdown", "par", "vntext"},
-	"serve":       {"build", "output", "diag", "content", "i18n"},
+	"serve":       {"build", "cms", "output", "diag", "content", "i18n"},
+	"cms":         {"content", "i18n"},
 	"site":        {"content", "markdown", "diag", "vntext", "i18n"},
 	"vntext":      {},
 	"i18n":        {},

@@ -52,7 +52,7 @@ func TestNetlifyConfig(t *testing.T) {
 	for _, h := range cfg.Headers {
 		if h.For == "/*" {
 			all = h.Values
-		} else {
+		} else if h.For != "/quan-tri/*" {
 			cache[h.For] = h.Values["Cache-Control"]
 		}
 	}
@@ -131,4 +131,44 @@ func TestPagesSatisfyCSP(t *testing.T) {
 	if pages < 100 || resources < pages {
 		t.Errorf("only %d pages and %d resource references checked", pages, resources)
 	}
+}
+
+// TestEditorHeaders: the web editor's rule comes after "/*" (Netlify takes
+// the last matching rule's value), keeps it out of search engines, and
+// allows only what Decap CMS needs beyond the site's policy (measured in
+// Chromium; internal/cms's browser test runs the editor under it).
+func TestEditorHeaders(t *testing.T) {
+	cfg := readNetlify(t)
+	at := map[string]int{}
+	for i, h := range cfg.Headers {
+		at[h.For] = i
+	}
+	i, ok := at["/quan-tri/*"]
+	if !ok || i < at["/*"] {
+		t.Fatalf("netlify.toml has no /quan-tri/* rule after /*: %v", at)
+	}
+	editor, site := cspDirectives(cfg.Headers[i].Values["Content-Security-Policy"]), cspDirectives(cfg.Headers[at["/*"]].Values["Content-Security-Policy"])
+	extra := map[string][]string{"script-src": {"'unsafe-eval'"}, "style-src": {"'unsafe-inline'"}, "img-src": {"blob:"}, "font-src": {"data:"}}
+	for name, want := range site {
+		want = append(want, extra[name]...)
+		if got := editor[name]; !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(want))) {
+			t.Errorf("/quan-tri/* %s = %v, want %v", name, got, want)
+		}
+	}
+	if len(editor) != len(site) {
+		t.Errorf("/quan-tri/* has directives %v, the site %v", editor, site)
+	}
+	if v := cfg.Headers[i].Values["X-Robots-Tag"]; !strings.Contains(v, "noindex") {
+		t.Errorf("/quan-tri/* X-Robots-Tag = %q, want noindex", v)
+	}
+}
+
+func cspDirectives(csp string) map[string][]string {
+	out := map[string][]string{}
+	for _, d := range strings.Split(csp, ";") {
+		if f := strings.Fields(d); len(f) > 0 {
+			out[f[0]] = f[1:]
+		}
+	}
+	return out
 }

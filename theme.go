@@ -10,11 +10,13 @@ import (
 
 // The theme is layouts/ and static/ but static/anh/, which holds the
 // photos of the sample portal (content/ of this repository), not of the
-// theme: a site built with the theme does not publish them.
+// theme: a site built with the theme does not publish them. cms/ holds
+// the web editor's scripts (Decap CMS, see cms/README.md), which the build
+// publishes at /quan-tri/ (package cms).
 //
-//go:embed layouts static/css static/js static/img
+//go:embed layouts static/css static/js static/img cms/*.js cms/*.wasm cms/LICENSE cms/*.LICENSE.txt
 var theme embed.FS
 
 // DefaultTheme returns the default theme: a file system holding layouts/
-// and static/.
+// static/ and cms/.
 func DefaultTheme() fs.FS { return theme }

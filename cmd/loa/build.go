@@ -61,6 +61,9 @@ func (f *siteFlags) config() (build.Config, error) {
 	// question form there.
 	forms := os.Getenv("NETLIFY") == "true"
 	cfg := build.Config{Site: site, Theme: loa.DefaultTheme(), BaseURL: base, Drafts: f.drafts, Now: now(), Forms: forms}
+	if forms {
+		cfg.CMSBranch = os.Getenv("BRANCH") // the web editor commits to the branch Netlify builds
+	}
 	if cfg.Cache, err = f.openCache(); err != nil {
 		return build.Config{}, err
 	}

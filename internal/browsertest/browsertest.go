@@ -92,12 +92,18 @@ func New(t testing.TB) context.Context {
 // on the tab time out after a minute.
 func Tab(t testing.TB, browser context.Context) context.Context {
 	t.Helper()
+	return TabWithin(t, browser, time.Minute)
+}
+
+// TabWithin is Tab with a deadline of d for the actions on the tab.
+func TabWithin(t testing.TB, browser context.Context, d time.Duration) context.Context {
+	t.Helper()
 	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
 	t.Cleanup(cancel)
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("open a tab: %v", err)
 	}
-	ctx, cancelTimeout := context.WithTimeout(ctx, time.Minute)
+	ctx, cancelTimeout := context.WithTimeout(ctx, d)
 	t.Cleanup(cancelTimeout)
 	return ctx
 }

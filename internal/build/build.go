@@ -45,6 +45,9 @@ type Config struct {
 	// (loa build sets it when $NETLIFY is "true"), so the question page
 	// shows its form; without, it offers the site's e-mail and Zalo.
 	Forms bool
+	// CMSBranch is the Git branch the web editor at /quan-tri/ commits
+	// to (package cms); "main" when empty.
+	CMSBranch string
 	// Images says how photos are resized and encoded; the zero value is
 	// package images' defaults.
 	Images images.Config

@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"hash/maphash"
+	"io/fs"
 	"maps"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/loa-vn/loa/internal/cms"
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/feed"
 	"github.com/loa-vn/loa/internal/output"
@@ -60,6 +63,9 @@ func (b *Builder) write(ctx context.Context, prev, next *state, sink output.Sink
 	b.phases.mark("render+minify+write")
 	res.Rendered = len(todo)
 	if err := b.writeExtras(ctx, w, prev, next, kept); err != nil {
+		return nil, err
+	}
+	if err := b.writeEditor(ctx, w, prev, next); err != nil {
 		return nil, err
 	}
 	b.phases.mark("feeds+sitemap")
@@ -214,6 +220,36 @@ func (b *Builder) writeExtras(ctx context.Context, w *writer, prev, next *state,
 		}
 	}
 	return b.writeFiles(ctx, w, prev, next, aliasPages, false)
+}
+
+// writeEditor writes the web editor at /quan-tri/ (package cms), unless
+// the site says cms: false.
+func (b *Builder) writeEditor(ctx context.Context, w *writer, prev, next *state) error {
+	if !cms.Enabled(next.sorted) || b.cfg.Theme == nil {
+		return nil
+	}
+	vendor, err := fs.Sub(b.cfg.Theme, "cms")
+	if err != nil {
+		return err
+	}
+	cfg := cms.Config{Files: next.sorted, Branch: b.cfg.CMSBranch, Base: "/"}
+	if u, err := url.Parse(next.baseURL); err == nil && strings.HasSuffix(u.Path, "/") {
+		cfg.Base = u.Path
+	}
+	if feed.Absolute(next.baseURL) {
+		cfg.SiteURL = next.baseURL
+	}
+	files, err := cms.Files(cfg, vendor)
+	if err != nil {
+		return err
+	}
+	page := path.Join(cms.Dir, "index.html")
+	if data, ok := files[page]; ok {
+		if files[page], err = b.min.Bytes(page, data); err != nil {
+			return err
+		}
+	}
+	return b.writeFiles(ctx, w, prev, next, files, false)
 }
 
 // finishSearch writes the search index that indexed makes. With the index

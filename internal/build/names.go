@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/loa-vn/loa/internal/assets"
+	"github.com/loa-vn/loa/internal/cms"
 	"github.com/loa-vn/loa/internal/content"
 	"github.com/loa-vn/loa/internal/diag"
 	"github.com/loa-vn/loa/internal/feed"
@@ -164,6 +165,9 @@ func claimAll(next *state) diag.List {
 	}
 	n.reserve(strings.TrimSuffix(search.Dir, "/"), i18n.Sprintf("the search index, which Loa makes"))
 	n.reserve(CardFolder, i18n.Sprintf("the share cards, which Loa makes"))
+	if cms.Enabled(next.sorted) {
+		n.reserve(cms.Dir, i18n.Sprintf("the web editor, which Loa makes (cms: false in content/_index.md leaves it out)"))
+	}
 	claimRoutes(n, s, &errs)
 	claimPhotos(n, next, &errs)
 	for _, name := range slices.Sorted(maps.Keys(next.statics)) {

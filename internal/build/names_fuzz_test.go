@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"github.com/loa-vn/loa/internal/cms"
 	"io/fs"
 	"maps"
 	"os"
@@ -169,7 +170,7 @@ func checkAliasOutput(t *testing.T, res *Result, files map[string][]byte, static
 	// one output replaced another.
 	index := 0
 	for name := range files {
-		if strings.HasPrefix(name, search.Dir) || strings.HasPrefix(name, CardFolder+"/") {
+		if strings.HasPrefix(name, search.Dir) || strings.HasPrefix(name, CardFolder+"/") || strings.HasPrefix(name, cms.Dir+"/") {
 			index++
 		}
 		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {

@@ -79,6 +79,7 @@
 //	                 after page titles in place of the long title, and the installed app's name
 //	baseurl          the site's address, used when neither -baseurl nor Netlify's URL is set; without
 //	                 an absolute one no feed or sitemap is written, and loa build -strict fails
+//	cms              false leaves out the web editor Loa puts at /quan-tri/ (see package cms)
 //
 // and its identity, as official portals state it (Decree 42/2022/NĐ-CP
 // asks state portals for the footer's lines):

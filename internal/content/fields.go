@@ -28,6 +28,7 @@ type value struct {
 // field describes one front-matter key: the kinds that accept it and how
 // to store its value.
 type field struct {
+	typ   Type   // what the value is, for the web editor (FieldsFor)
 	kinds []Kind // nil: every content kind that is not an index
 	set   func(m *Meta, v value) (msg, hint string)
 }
@@ -36,53 +37,54 @@ var contentKinds = []Kind{KindArticle, KindQA, KindNews, KindDocument, KindPage}
 var indexKinds = []Kind{KindSection, KindTopic, KindUnit}
 
 var fields = map[string]field{
-	"title":    {kinds: allKinds(), set: setText(func(m *Meta) *string { return &m.Title })},
-	"date":     {set: setDate(func(m *Meta) *time.Time { return &m.Date })},
-	"summary":  {kinds: append(append([]Kind{}, contentKinds...), append(indexKinds, KindHome)...), set: setText(func(m *Meta) *string { return &m.Summary })},
-	"tags":     {set: setTags},
-	"author":   {set: setText(func(m *Meta) *string { return &m.Author })},
-	"image":    {set: setPath(func(m *Meta) *string { return &m.Image })},
-	"alt":      {set: setText(func(m *Meta) *string { return &m.Alt })},
-	"draft":    {kinds: append(append([]Kind{}, contentKinds...), indexKinds...), set: setBool(func(m *Meta) *bool { return &m.Draft })},
-	"featured": {set: setBool(func(m *Meta) *bool { return &m.Featured })},
-	"weight":   {kinds: append(append([]Kind{}, contentKinds...), indexKinds...), set: setInt(func(m *Meta) *int { return &m.Weight })},
-	"aliases":  {kinds: append(append([]Kind{}, contentKinds...), indexKinds...), set: setAliases},
-	"expires":  {set: setDate(func(m *Meta) *time.Time { return &m.Expires })},
-	"updated":  {set: setDate(func(m *Meta) *time.Time { return &m.Updated })},
-	"slug":     {set: setSlug},
-	"unsafe":   {set: setBool(func(m *Meta) *bool { return &m.Unsafe })},
-	"example":  {set: setBool(func(m *Meta) *bool { return &m.Example })},
+	"title":    {typ: TypeText, kinds: allKinds(), set: setText(func(m *Meta) *string { return &m.Title })},
+	"date":     {typ: TypeDate, set: setDate(func(m *Meta) *time.Time { return &m.Date })},
+	"summary":  {typ: TypeText, kinds: append(append([]Kind{}, contentKinds...), append(indexKinds, KindHome)...), set: setText(func(m *Meta) *string { return &m.Summary })},
+	"tags":     {typ: TypeList, set: setTags},
+	"author":   {typ: TypeText, set: setText(func(m *Meta) *string { return &m.Author })},
+	"image":    {typ: TypePath, set: setPath(func(m *Meta) *string { return &m.Image })},
+	"alt":      {typ: TypeText, set: setText(func(m *Meta) *string { return &m.Alt })},
+	"draft":    {typ: TypeBool, kinds: append(append([]Kind{}, contentKinds...), indexKinds...), set: setBool(func(m *Meta) *bool { return &m.Draft })},
+	"featured": {typ: TypeBool, set: setBool(func(m *Meta) *bool { return &m.Featured })},
+	"weight":   {typ: TypeInt, kinds: append(append([]Kind{}, contentKinds...), indexKinds...), set: setInt(func(m *Meta) *int { return &m.Weight })},
+	"aliases":  {typ: TypeList, kinds: append(append([]Kind{}, contentKinds...), indexKinds...), set: setAliases},
+	"expires":  {typ: TypeDate, set: setDate(func(m *Meta) *time.Time { return &m.Expires })},
+	"updated":  {typ: TypeDate, set: setDate(func(m *Meta) *time.Time { return &m.Updated })},
+	"slug":     {typ: TypeSlug, set: setSlug},
+	"unsafe":   {typ: TypeBool, set: setBool(func(m *Meta) *bool { return &m.Unsafe })},
+	"example":  {typ: TypeBool, set: setBool(func(m *Meta) *bool { return &m.Example })},
 
-	"topic": {kinds: []Kind{KindArticle, KindQA, KindNews}, set: setSlugRef(func(m *Meta) *string { return &m.Topic })},
-	"unit":  {kinds: []Kind{KindArticle, KindNews}, set: setSlugRef(func(m *Meta) *string { return &m.Unit })},
-	"asker": {kinds: []Kind{KindQA}, set: setText(func(m *Meta) *string { return &m.Asker })},
-	"menu":  {kinds: []Kind{KindPage}, set: setBool(func(m *Meta) *bool { return &m.Menu })},
+	"topic": {typ: TypeSlug, kinds: []Kind{KindArticle, KindQA, KindNews}, set: setSlugRef(func(m *Meta) *string { return &m.Topic })},
+	"unit":  {typ: TypeSlug, kinds: []Kind{KindArticle, KindNews}, set: setSlugRef(func(m *Meta) *string { return &m.Unit })},
+	"asker": {typ: TypeText, kinds: []Kind{KindQA}, set: setText(func(m *Meta) *string { return &m.Asker })},
+	"menu":  {typ: TypeBool, kinds: []Kind{KindPage}, set: setBool(func(m *Meta) *bool { return &m.Menu })},
 
-	"number":    {kinds: []Kind{KindDocument}, set: setText(func(m *Meta) *string { return &m.Number })},
-	"type":      {kinds: []Kind{KindDocument}, set: setText(func(m *Meta) *string { return &m.Type })},
-	"issuer":    {kinds: []Kind{KindDocument}, set: setText(func(m *Meta) *string { return &m.Issuer })},
-	"issued":    {kinds: []Kind{KindDocument}, set: setDate(func(m *Meta) *time.Time { return &m.Issued })},
-	"signer":    {kinds: []Kind{KindDocument}, set: setText(func(m *Meta) *string { return &m.Signer })},
-	"effective": {kinds: []Kind{KindDocument}, set: setDate(func(m *Meta) *time.Time { return &m.Effective })},
-	"file":      {kinds: []Kind{KindDocument}, set: setPath(func(m *Meta) *string { return &m.File })},
+	"number":    {typ: TypeText, kinds: []Kind{KindDocument}, set: setText(func(m *Meta) *string { return &m.Number })},
+	"type":      {typ: TypeText, kinds: []Kind{KindDocument}, set: setText(func(m *Meta) *string { return &m.Type })},
+	"issuer":    {typ: TypeText, kinds: []Kind{KindDocument}, set: setText(func(m *Meta) *string { return &m.Issuer })},
+	"issued":    {typ: TypeDate, kinds: []Kind{KindDocument}, set: setDate(func(m *Meta) *time.Time { return &m.Issued })},
+	"signer":    {typ: TypeText, kinds: []Kind{KindDocument}, set: setText(func(m *Meta) *string { return &m.Signer })},
+	"effective": {typ: TypeDate, kinds: []Kind{KindDocument}, set: setDate(func(m *Meta) *time.Time { return &m.Effective })},
+	"file":      {typ: TypePath, kinds: []Kind{KindDocument}, set: setPath(func(m *Meta) *string { return &m.File })},
 
-	"description": {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Description })},
-	"shortname":   {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.ShortName })},
-	"address":     {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Address })},
-	"phone":       {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Phone })},
-	"email":       {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Email })},
-	"zalo":        {kinds: []Kind{KindHome}, set: setZalo},
-	"baseurl":     {kinds: []Kind{KindHome}, set: setBaseURL},
+	"description": {typ: TypeText, kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Description })},
+	"shortname":   {typ: TypeText, kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.ShortName })},
+	"address":     {typ: TypeText, kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Address })},
+	"phone":       {typ: TypeText, kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Phone })},
+	"email":       {typ: TypeText, kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Email })},
+	"zalo":        {typ: TypePhone, kinds: []Kind{KindHome}, set: setZalo},
+	"baseurl":     {typ: TypeWeb, kinds: []Kind{KindHome}, set: setBaseURL},
 
 	// The site's identity (identity.go).
-	"parent":          {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Parent })},
-	"body":            {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Body })},
-	"township":        {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Township })},
-	"emblem":          {kinds: []Kind{KindHome}, set: setPath(func(m *Meta) *string { return &m.Emblem })},
-	"owner":           {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Owner })},
-	"editor":          {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Editor })},
-	"licence":         {kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Licence })},
-	"province_portal": {kinds: []Kind{KindHome}, set: setWebAddress(func(m *Meta) *string { return &m.ProvincePortal })},
+	"parent":          {typ: TypeText, kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Parent })},
+	"body":            {typ: TypeText, kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Body })},
+	"township":        {typ: TypeText, kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Township })},
+	"emblem":          {typ: TypePath, kinds: []Kind{KindHome}, set: setPath(func(m *Meta) *string { return &m.Emblem })},
+	"owner":           {typ: TypeText, kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Owner })},
+	"editor":          {typ: TypeText, kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Editor })},
+	"licence":         {typ: TypeText, kinds: []Kind{KindHome}, set: setText(func(m *Meta) *string { return &m.Licence })},
+	"province_portal": {typ: TypeWeb, kinds: []Kind{KindHome}, set: setWebAddress(func(m *Meta) *string { return &m.ProvincePortal })},
+	"cms":             {typ: TypeBool, kinds: []Kind{KindHome}, set: setCMS}, // cms: false leaves out the web editor (package cms)
 }
 
 func allKinds() []Kind {
@@ -268,7 +270,7 @@ func setTags(m *Meta, v value) (string, string) {
 	return "", ""
 }
 
-var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var slugPattern = regexp.MustCompile(SlugPattern)
 
 func setSlug(m *Meta, v value) (string, string) {
 	s, msg, hint := v.text()

@@ -110,6 +110,7 @@ type Meta struct {
 	Editor         string // người chịu trách nhiệm nội dung
 	Licence        string // licence number, "" when there is none
 	ProvincePortal string // address of the province's portal
+	NoCMS          bool   // cms: false: no web editor at /quan-tri/
 
 	Lines map[string]int // key → line in the file
 	Start int            // line of the opening delimiter

@@ -7,6 +7,19 @@ package i18n
 // Sprintf, Errorf or Fprintf in the module has an entry here and that
 // every entry is used.
 var vi = map[string]string{
+	// internal/cms: the local editor's answers
+	"is not a clean path":                   "không phải là một đường dẫn gọn",
+	"is not a Markdown file under content/": "không phải là tệp Markdown trong content/",
+	"is not a folder under content/":        "không phải là thư mục trong content/",
+	"is not under %s":                       "không nằm trong %s",
+	"goes through a symbolic link (%s); the editor does not follow links": "đi qua một liên kết tượng trưng (%s); trang soạn bài không đi theo liên kết",
+	"only POST": "chỉ nhận POST",
+	"only the editor of this server may write here": "chỉ trang soạn bài của máy chủ này được ghi vào đây",
+	"not a JSON request: %v":                        "yêu cầu không phải JSON: %v",
+
+	// internal/build: the web editor
+	"the web editor, which Loa makes (cms: false in content/_index.md leaves it out)": "trang soạn bài trên web do Loa tạo (viết cms: false trong content/_index.md để bỏ đi)",
+
 	// internal/build: icons
 	"Loa makes phone and app icons only from a PNG or JPEG emblem, and static/%s is not one; phones show no icon of the site": "Loa chỉ làm được biểu tượng cho điện thoại và ứng dụng từ biểu trưng dạng PNG hoặc JPEG, mà static/%s không phải; điện thoại sẽ không hiện biểu tượng của trang",
 	"use a PNG emblem (at least 512×512 pixels), or put its square PNG renderings %s beside it":                               "hãy dùng biểu trưng PNG (ít nhất 512×512 điểm ảnh), hoặc đặt các bản PNG vuông %s bên cạnh nó",

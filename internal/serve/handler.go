@@ -4,6 +4,11 @@
 // change touches, and tells open pages to reload (or to swap their
 // stylesheet) over Server-Sent Events. A failed rebuild keeps the last good
 // site and shows the error over the page until the next good build.
+//
+// Listening on a loopback address (the default 127.0.0.1), it also lets
+// the web editor at /quan-tri/ write to the site folder (cms.Local): its
+// config.yml is served with a local_backend pointing there, and what the
+// editor saves is rebuilt like any other change.
 package serve
 
 import (
@@ -16,6 +21,7 @@ import (
 	"sync/atomic"
 
 	"github.com/loa-vn/loa/internal/build"
+	"github.com/loa-vn/loa/internal/cms"
 )
 
 // snapshot is one good build: file name → bytes, never modified once
@@ -35,11 +41,17 @@ type handler struct {
 	current atomic.Pointer[snapshot]
 	hub     *hub
 	hosts   hosts // set before serving starts
+	// editor answers the web editor's writes (cms.LocalPath); nil: none.
+	editor http.Handler
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !h.hosts.allow(r.Host) {
 		http.Error(w, "loa serve answers only localhost and the address it listens on, not Host "+strconv.Quote(r.Host), http.StatusForbidden)
+		return
+	}
+	if r.URL.Path == cms.LocalPath && h.editor != nil {
+		h.editor.ServeHTTP(w, r)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -81,6 +93,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		status, name = http.StatusNotFound, "404.html"
 		data = snap.files[name]
 	}
+	data = h.editorConfig(r, name, data)
 	if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
 		w.Header().Set("Content-Type", ct)
 	}
@@ -90,6 +103,16 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodGet {
 		w.Write(data)
 	}
+}
+
+// editorConfig points the web editor's config.yml at the local backend
+// (cms.Local), which writes to the site folder; other files it returns
+// as they are.
+func (h *handler) editorConfig(r *http.Request, name string, data []byte) []byte {
+	if name != cms.Dir+"/config.yml" || h.editor == nil || data == nil {
+		return data
+	}
+	return cms.WithLocal(data, "http://"+r.Host+cms.LocalPath)
 }
 
 // fileName maps a request path to a snapshot file name, refusing any path

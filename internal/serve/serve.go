@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/loa-vn/loa/internal/build"
+	"github.com/loa-vn/loa/internal/cms"
 	"github.com/loa-vn/loa/internal/i18n"
 	"github.com/loa-vn/loa/internal/output"
 )
@@ -200,6 +201,14 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 		return err
 	}
 	s.h.hosts = newHosts(s.cfg.Addr, ln.Addr())
+	// The web editor writes to the site folder only when no other machine
+	// can reach this server.
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && tcp.IP.IsLoopback() {
+		if editor, err := cms.NewLocal(s.cfg.Dir); err == nil {
+			defer editor.Close()
+			s.h.editor = editor
+		}
+	}
 	w := newWatcher(s.cfg.Dir, s.cfg.Poll)
 	go w.run(ctx)
 	s.rebuild(ctx, nil, nil) // a failing first build is shown, and fixed by the next save

@@ -1,0 +1,148 @@
+// Package cms puts a web editor on every site Loa builds: Decap CMS, a
+// Git-based editor that runs in the browser, at /quan-tri/. Editors sign
+// in (on Netlify with Netlify Identity and Git Gateway), fill in forms in
+// Vietnamese, and the editor commits Markdown files to the repository;
+// the host then rebuilds the site. The workflow stays "write Markdown and
+// push", without Git or YAML to learn.
+//
+// # What a build writes
+//
+// Files writes quan-tri/index.html (a page that loads only the editor's
+// own script, and tells search engines not to index it), the vendored
+// scripts of Decap CMS (the theme's cms/ folder: see cms/README.md for
+// the pinned version and how to update it), and quan-tri/config.yml,
+// made from the rules of package content (content.FieldsFor): one
+// collection per kind and group (articles of each topic, Q&A items, news
+// of each unit, documents, plain pages) with the same keys, the same
+// required keys, widgets for their types, the existing topics and units
+// as choices, the slug pattern, and Vietnamese labels and hints. Photos go
+// to static/anh (shown at /anh/), document files to static/tep (/tep/).
+//
+// A site that does not want the editor writes cms: false in
+// content/_index.md (content.Meta.NoCMS).
+//
+// # Editing a local folder
+//
+// loa serve offers the same editor against the site folder: Local is
+// Decap's local_backend protocol (the one of the decap-server package),
+// answered by Loa itself on 127.0.0.1, writing only Markdown files under
+// content/ and files under the media folders, and serve points the
+// editor's config.yml at it (WithLocal).
+package cms
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/loa-vn/loa/internal/content"
+)
+
+// Dir is the folder of the editor in the site's output: /quan-tri/.
+const Dir = "quan-tri"
+
+// The folders editors' uploads go to, under the site root, and the URL
+// paths they are published at.
+const (
+	MediaFolder  = "static/anh"
+	PublicFolder = "/anh"
+	FileFolder   = "static/tep"
+	FilePublic   = "/tep"
+)
+
+// Config says what to write.
+type Config struct {
+	Files   []*content.File // the site's content files: topics, units, document types and the cms setting
+	Branch  string          // the Git branch the editor commits to; "main" when empty
+	SiteURL string          // the site's address, for the editor's links to pages; may be empty
+	Base    string          // the URL path of the site's root, such as "/" or "/portal/"; "/" when empty
+}
+
+// Enabled reports whether the site wants the editor: its home does not
+// say cms: false.
+func Enabled(files []*content.File) bool {
+	for _, f := range files {
+		if f.Kind == content.KindHome {
+			return !f.Meta.NoCMS
+		}
+	}
+	return true
+}
+
+// Files returns the editor's output files, named from the output root
+// (quan-tri/index.html …): the vendored scripts of vendor (the theme's
+// cms/ folder), the page and its config.yml. Without vendored scripts it
+// returns nothing: a theme without them has no editor.
+func Files(cfg Config, vendor fs.FS) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	if vendor == nil {
+		return out, nil
+	}
+	entries, err := fs.ReadDir(vendor, ".")
+	if err != nil {
+		return out, nil // no cms/ folder in this theme
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !vendored(name) {
+			continue
+		}
+		data, err := fs.ReadFile(vendor, name)
+		if err != nil {
+			return nil, fmt.Errorf("cms: %w", err)
+		}
+		out[path.Join(Dir, name)] = data
+	}
+	if _, ok := out[path.Join(Dir, script)]; !ok {
+		return map[string][]byte{}, nil
+	}
+	yml, err := configYAML(cfg)
+	if err != nil {
+		return nil, err
+	}
+	out[path.Join(Dir, "config.yml")] = yml
+	out[path.Join(Dir, "index.html")] = indexHTML(cmp(cfg.Base, "/"))
+	return out, nil
+}
+
+// script is the editor's main script; it loads the others.
+const script = "decap-cms.js"
+
+// vendored reports whether a file of the cms/ folder is published: the
+// scripts, the WebP encoder and the licences.
+func vendored(name string) bool {
+	return strings.HasSuffix(name, ".js") || strings.HasSuffix(name, ".wasm") ||
+		name == "LICENSE" || strings.HasSuffix(name, ".LICENSE.txt")
+}
+
+// indexHTML is the editor's page: only its own script, no inline code, no
+// other origin. Search engines are asked not to index it.
+func indexHTML(base string) []byte {
+	return []byte(strings.Replace(indexPage, "decap-cms.js", html.EscapeString(base+Dir+"/"+script), 1))
+}
+
+const indexPage = `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<title>Quản trị nội dung</title>
+</head>
+<body>
+<script src="decap-cms.js"></script>
+</body>
+</html>
+`
+
+// WithLocal returns the config.yml data with a local_backend pointing the
+// editor at url, the address of a Local handler.
+func WithLocal(data []byte, url string) []byte {
+	var b bytes.Buffer
+	b.Write(data)
+	fmt.Fprintf(&b, "local_backend:\n  url: %q\n", url)
+	return b.Bytes()
+}
