@@ -10,13 +10,11 @@ import (
 
 // The theme is layouts/ and static/ but static/anh/, which holds the
 // photos of the sample portal (content/ of this repository), not of the
-// theme: a site built with the theme does not publish them. cms/ holds
-// the web editor's scripts (Decap CMS, see cms/README.md), which the build
-// publishes at /quan-tri/ (package cms).
+// theme: a site built with the theme does not publish them.
 //
-//go:embed layouts static/css static/js static/img cms/*.js cms/*.wasm cms/LICENSE cms/*.LICENSE.txt
+//go:embed layouts static/css static/js static/img
 var theme embed.FS
 
 // DefaultTheme returns the default theme: a file system holding layouts/
-// static/ and cms/.
+// and static/.
 func DefaultTheme() fs.FS { return theme }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"hash/maphash"
-	"io/fs"
 	"maps"
 	"net/url"
 	"path"
@@ -228,10 +227,6 @@ func (b *Builder) writeEditor(ctx context.Context, w *writer, prev, next *state)
 	if !cms.Enabled(next.sorted) || b.cfg.Theme == nil {
 		return nil
 	}
-	vendor, err := fs.Sub(b.cfg.Theme, "cms")
-	if err != nil {
-		return err
-	}
 	cfg := cms.Config{Files: next.sorted, Branch: b.cfg.CMSBranch, Base: "/"}
 	if u, err := url.Parse(next.baseURL); err == nil && strings.HasSuffix(u.Path, "/") {
 		cfg.Base = u.Path
@@ -239,7 +234,7 @@ func (b *Builder) writeEditor(ctx context.Context, w *writer, prev, next *state)
 	if feed.Absolute(next.baseURL) {
 		cfg.SiteURL = next.baseURL
 	}
-	files, err := cms.Files(cfg, vendor)
+	files, err := cms.Files(cfg, cms.Vendor())
 	if err != nil {
 		return err
 	}

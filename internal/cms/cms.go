@@ -9,7 +9,7 @@
 //
 // Files writes quan-tri/index.html (a page that loads only the editor's
 // own script, and tells search engines not to index it), the vendored
-// scripts of Decap CMS (the theme's cms/ folder: see cms/README.md for
+// scripts of Decap CMS (the folder decap/: see decap/README.md for
 // the pinned version and how to update it), and quan-tri/config.yml,
 // made from the rules of package content (content.FieldsFor): one
 // collection per kind and group (articles of each topic, Q&A items, news
@@ -32,6 +32,7 @@ package cms
 
 import (
 	"bytes"
+	"embed"
 	"fmt"
 	"html"
 	"io/fs"
@@ -73,8 +74,8 @@ func Enabled(files []*content.File) bool {
 }
 
 // Files returns the editor's output files, named from the output root
-// (quan-tri/index.html …): the vendored scripts of vendor (the theme's
-// cms/ folder), the page and its config.yml. Without vendored scripts it
+// (quan-tri/index.html …): the vendored scripts of vendor (Vendor), the
+// page and its config.yml. Without vendored scripts it
 // returns nothing: a theme without them has no editor.
 func Files(cfg Config, vendor fs.FS) (map[string][]byte, error) {
 	out := map[string][]byte{}
@@ -83,7 +84,7 @@ func Files(cfg Config, vendor fs.FS) (map[string][]byte, error) {
 	}
 	entries, err := fs.ReadDir(vendor, ".")
 	if err != nil {
-		return out, nil // no cms/ folder in this theme
+		return out, nil // no scripts
 	}
 	for _, e := range entries {
 		name := e.Name()
@@ -145,4 +146,19 @@ func WithLocal(data []byte, url string) []byte {
 	b.Write(data)
 	fmt.Fprintf(&b, "local_backend:\n  url: %q\n", url)
 	return b.Bytes()
+}
+
+// decap holds Decap CMS's scripts as npm publishes them (decap/README.md
+// says which version and how to update them).
+//
+//go:embed decap/*.js decap/*.wasm decap/LICENSE decap/*.LICENSE.txt
+var decap embed.FS
+
+// Vendor returns the vendored scripts of the editor.
+func Vendor() fs.FS {
+	sub, err := fs.Sub(decap, "decap")
+	if err != nil {
+		panic(err) // a constant folder of an embedded file system
+	}
+	return sub
 }

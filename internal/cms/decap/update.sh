@@ -1,10 +1,10 @@
 #!/bin/sh
 # update.sh fetches Decap CMS from npm into this folder, which Loa embeds
-# (theme.go) and publishes at /quan-tri/. The tarball's SHA-512 must be
+# (package cms, cms.go) and publishes at /quan-tri/. The tarball's SHA-512 must be
 # the one npm publishes and the one written below: change VERSION and
 # INTEGRITY together, after reading the release notes.
 #
-#   sh cms/update.sh          # from the repository root; needs npm and tar
+#   sh internal/cms/decap/update.sh   # from the repository root; needs npm and tar
 set -eu
 VERSION=3.16.3
 INTEGRITY=sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw==
