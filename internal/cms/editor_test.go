@@ -32,6 +32,7 @@ var smallSite = map[string]string{
 	"content/chu-de/vi-tri/co-san.md":   "---\ntitle: \"Bài có sẵn\"\ndate: 2026-01-02\n---\nNội dung.\n",
 	"content/hoi-dap/_index.md":         "---\ntitle: \"Hỏi - đáp\"\n---\n",
 	"content/tin-don-vi/mttq/_index.md": "---\ntitle: \"Mặt trận\"\n---\n",
+	"content/gioi-thieu.md":             "---\ntitle: \"Giới thiệu\"\n---\nVề cổng.\n",
 }
 
 func writeSite(t *testing.T) string {
@@ -232,6 +233,19 @@ func TestEditorWritesCheckedFiles(t *testing.T) {
 		if code != 200 || !strings.Contains(body, c.fields[0][1]) {
 			t.Errorf("%s: %d, the rebuilt site does not show %q", c.url, code, c.fields[0][1])
 		}
+	}
+	// A plain page opens from the "Trang" list, which names each page
+	// (a files collection), with its front matter in the form.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.hash = "#/collections/trang"`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := until(ctx, "open Giới thiệu", func() (string, error) { return call(ctx, clickJS, "Giới thiệu") }); err != nil {
+		t.Fatalf("%v\npage: %s", err, pageText(ctx))
+	}
+	if err := until(ctx, "show Giới thiệu", func() (string, error) {
+		return chromedp.Run(ctx, chromedp.Evaluate[string](`[...document.querySelectorAll('input')].some(i => i.value === "Giới thiệu") ? "ok" : JSON.stringify([...document.querySelectorAll('input')].map(i => i.value))`))
+	}); err != nil {
+		t.Fatalf("%v\npage: %s", err, pageText(ctx))
 	}
 	rec.Check(t, "404") // no CSP violation, no script error
 	fsys, _ := content.OpenSite(dir)
