@@ -44,23 +44,23 @@ func checkPath(p string, want place) error {
 	bad := func(why string) error { return &pathError{p, why} }
 	switch {
 	case p == "" || !utf8.ValidString(p):
-		return bad("is empty or not UTF-8")
+		return bad(i18n.Sprintf("is empty or not UTF-8"))
 	case strings.ContainsAny(p, "\\:"):
-		return bad("has a backslash or a colon; write a slash path such as content/hoi-dap/a.md")
+		return bad(i18n.Sprintf("has a backslash or a colon; write a slash path such as content/hoi-dap/a.md"))
 	case strings.HasPrefix(p, "/"):
-		return bad("is absolute; paths are from the site folder")
+		return bad(i18n.Sprintf("is absolute; paths are from the site folder"))
 	case path.Clean(p) != p:
 		return bad(i18n.Sprintf("is not a clean path"))
 	}
 	for _, seg := range strings.Split(p, "/") {
 		if seg == ".." || seg == "." {
-			return bad("leaves its folder")
+			return bad(i18n.Sprintf("leaves its folder"))
 		}
 		if strings.ContainsFunc(seg, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
-			return bad("has a control character")
+			return bad(i18n.Sprintf("has a control character"))
 		}
 		if content.Ignored(seg) {
-			return bad("names a hidden or ignored file")
+			return bad(i18n.Sprintf("names a hidden or ignored file"))
 		}
 	}
 	under := func(dir string) bool { return p == dir || strings.HasPrefix(p, dir+"/") }
@@ -103,7 +103,7 @@ func (l *Local) noLinks(p string) error {
 			return &pathError{p, i18n.Sprintf("goes through a symbolic link (%s); the editor does not follow links", sub)}
 		}
 		if !last && !fi.IsDir() || last && !fi.Mode().IsRegular() && !fi.IsDir() {
-			return &pathError{p, sub + " is not a regular file or folder"}
+			return &pathError{p, i18n.Sprintf("%s is not a regular file or folder", sub)}
 		}
 	}
 	return nil

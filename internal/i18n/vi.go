@@ -8,6 +8,13 @@ package i18n
 // every entry is used.
 var vi = map[string]string{
 	// internal/cms: the local editor's answers
+	"is empty or not UTF-8": "trống hoặc không phải UTF-8",
+	"has a backslash or a colon; write a slash path such as content/hoi-dap/a.md": "có dấu gạch ngược hoặc dấu hai chấm; hãy viết đường dẫn bằng dấu gạch chéo, ví dụ content/hoi-dap/a.md",
+	"is absolute; paths are from the site folder":                                 "là đường dẫn tuyệt đối; đường dẫn phải tính từ thư mục của trang",
+	"leaves its folder":                     "ra khỏi thư mục của nó",
+	"has a control character":               "có ký tự điều khiển",
+	"names a hidden or ignored file":        "chỉ tới một tệp ẩn hoặc bị bỏ qua",
+	"%s is not a regular file or folder":    "%s không phải là tệp hay thư mục thường",
 	"is not a clean path":                   "không phải là một đường dẫn gọn",
 	"is not a Markdown file under content/": "không phải là tệp Markdown trong content/",
 	"is not a folder under content/":        "không phải là thư mục trong content/",
