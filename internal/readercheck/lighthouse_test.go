@@ -186,11 +186,15 @@ func TestMedianVerdict(t *testing.T) {
 	}{
 		{nil, false, false},
 		{[]int{100}, false, true},
-		{[]int{100, 96}, true, true},
-		{[]int{93, 90}, true, false},
+		{[]int{100, 96}, false, true},
+		{[]int{100, 96, 97}, true, true},
+		{[]int{93, 90, 92}, true, false},
 		{[]int{93, 100}, false, false},
-		{[]int{93, 100, 95}, true, true},
-		{[]int{93, 100, 94}, true, false},
+		{[]int{93, 100, 95}, false, true},
+		{[]int{93, 100, 95, 96}, true, true},
+		{[]int{93, 100, 94, 90}, true, false},
+		{[]int{89, 98, 93, 96, 97}, true, true},
+		{[]int{89, 98, 93, 96, 94}, true, false},
 	}
 	for _, tt := range tests {
 		if got := decided(all(tt.scores...)); got != tt.decided {
