@@ -105,12 +105,20 @@ func Files(cfg Config, vendor fs.FS) (map[string][]byte, error) {
 		return nil, err
 	}
 	out[path.Join(Dir, "config.yml")] = yml
+	out[path.Join(Dir, viScript)] = viJS
 	out[path.Join(Dir, "index.html")] = indexHTML(cmp(cfg.Base, "/"))
 	return out, nil
 }
 
 // script is the editor's main script; it loads the others.
 const script = "decap-cms.js"
+
+// viScript adds the Vietnamese phrases Decap lacks (vi.js); it runs right
+// after script.
+const viScript = "loa-vi.js"
+
+//go:embed vi.js
+var viJS []byte
 
 // vendored reports whether a file of the cms/ folder is published: the
 // scripts, the WebP encoder and the licences.
@@ -122,7 +130,8 @@ func vendored(name string) bool {
 // indexHTML is the editor's page: only its own script, no inline code, no
 // other origin. Search engines are asked not to index it.
 func indexHTML(base string) []byte {
-	return []byte(strings.Replace(indexPage, "decap-cms.js", html.EscapeString(base+Dir+"/"+script), 1))
+	page := strings.Replace(indexPage, script, html.EscapeString(base+Dir+"/"+script), 1)
+	return []byte(strings.Replace(page, viScript, html.EscapeString(base+Dir+"/"+viScript), 1))
 }
 
 const indexPage = `<!doctype html>
@@ -135,6 +144,7 @@ const indexPage = `<!doctype html>
 </head>
 <body>
 <script src="decap-cms.js"></script>
+<script src="loa-vi.js"></script>
 </body>
 </html>
 `

@@ -197,7 +197,7 @@ func TestFilesOptOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"quan-tri/1.decap-cms.js", "quan-tri/config.yml", "quan-tri/decap-cms.js", "quan-tri/index.html"}
+	want := []string{"quan-tri/1.decap-cms.js", "quan-tri/config.yml", "quan-tri/decap-cms.js", "quan-tri/index.html", "quan-tri/loa-vi.js"}
 	if got := slices.Sorted(maps.Keys(out)); !slices.Equal(got, want) {
 		t.Errorf("files = %v, want %v", got, want)
 	}

@@ -203,9 +203,12 @@ func TestEditorWritesCheckedFiles(t *testing.T) {
 		{"hoi-dap", "content/hoi-dap/ai-duoc-giam-sat-o-xa.md", "/hoi-dap/ai-duoc-giam-sat-o-xa/",
 			[][2]string{{"Tiêu đề", "Ai được giám sát ở xã?"}, {"Người hỏi", "Bạn T.L., khu phố 2"}}},
 	}
-	for _, c := range cases {
+	for i, c := range cases {
 		if err := createEntry(ctx, c.collection, c.fields); err != nil {
 			t.Fatalf("%s: %v\npage: %s", c.collection, err, pageText(ctx))
+		}
+		if i == 0 {
+			checkToolbar(t, ctx)
 		}
 		wctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 		data, err := waitFile(wctx, filepath.Join(dir, filepath.FromSlash(c.file)))
@@ -288,4 +291,29 @@ func withEditorCSP(t *testing.T, target string) string {
 	s := httptest.NewServer(p)
 	t.Cleanup(s.Close)
 	return s.URL
+}
+
+// checkToolbar checks that the text editor's toolbar speaks Vietnamese:
+// Decap's own Vietnamese leaves it in English, and vi.js completes it.
+func checkToolbar(t *testing.T, ctx context.Context) {
+	t.Helper()
+	var last string
+	wait, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	err := until(wait, "the toolbar", func() (string, error) {
+		s, err := chromedp.Run(wait, chromedp.Evaluate[string](`(function () {
+			const names = [...document.querySelectorAll('button[title], [aria-label]')].map(b => b.title || b.getAttribute('aria-label'));
+			return names.includes("Chữ đậm") && names.includes("Danh sách đánh số") ? "ok" : JSON.stringify(names);
+		})()`))
+		last = s
+		return s, err
+	})
+	if err != nil {
+		t.Errorf("the Markdown toolbar is not in Vietnamese: %v", err)
+	}
+	for _, english := range []string{`"Bold"`, `"Italic"`, `"Numbered List"`, `"Headings"`} {
+		if strings.Contains(last, english) {
+			t.Errorf("the toolbar shows %s in English", english)
+		}
+	}
 }
