@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -19,8 +20,11 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/loa-vn/loa/internal/browsertest"
+	"github.com/loa-vn/loa/internal/cms"
+	"github.com/loa-vn/loa/internal/content"
 )
 
 var update = flag.Bool("update", false, "remake the screenshots of the editors' guide (HUONG-DAN.md)")
@@ -305,10 +309,136 @@ func copyFile(t *testing.T, from, to string) {
 // tinyPDF is a one-page PDF to attach to a document.
 const tinyPDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
+// guideImage matches an image of HUONG-DAN.md, guideBold a phrase in
+// bold: in the guide, bold is kept for the words the editor shows (field
+// labels, buttons, collection names), so that they can be checked.
 var (
-	_ = fmt.Sprint
-	_ = image.Point{}
-	_ = regexp.MustCompile
-	_ = slices.Contains[[]string]
-	_ = strings.Contains
+	guideImage = regexp.MustCompile(`!\[([^\]]*)\]\(([^)\s]+)\)`)
+	guideBold  = regexp.MustCompile(`\*\*([^*]+)\*\*`)
+	guideCode  = regexp.MustCompile("(?ms)^```.*?^```")
+	spaces     = regexp.MustCompile(`\s+`)
 )
+
+// TestGuideMatchesEditor keeps HUONG-DAN.md, the editors' guide, true to
+// the editor: every image it shows is a screenshot in the guide's folder
+// (each screenshot is shown, is a PNG from 1000 to 1280 pixels wide and
+// is under 150 KB), and every phrase it puts in bold is a word of the
+// editor's screen: a label, hint, choice or collection name of the
+// config.yml Loa makes for the sample portal, or a text of the vendored
+// editor's Vietnamese messages.
+func TestGuideMatchesEditor(t *testing.T) {
+	data, err := os.ReadFile("../../HUONG-DAN.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The examples of files are not the guide's own text.
+	guide := guideCode.ReplaceAll(data, nil)
+	shown := map[string]bool{}
+	for _, m := range guideImage.FindAllStringSubmatch(string(guide), -1) {
+		if m[1] == "" {
+			t.Errorf("image %s has no description", m[2])
+		}
+		if !strings.HasPrefix(m[2], guideShots+"/") {
+			t.Errorf("image %s is not in %s", m[2], guideShots)
+			continue
+		}
+		name := strings.TrimPrefix(m[2], guideShots+"/")
+		shown[name] = true
+		checkShot(t, filepath.Join("testdata", "huong-dan", name))
+	}
+	entries, _ := os.ReadDir(filepath.Join("testdata", "huong-dan"))
+	for _, e := range entries {
+		if !shown[e.Name()] {
+			t.Errorf("testdata/huong-dan/%s is not shown in HUONG-DAN.md", e.Name())
+		}
+	}
+	if len(shown) < 6 {
+		t.Errorf("the guide shows %d screenshots, want at least 6", len(shown))
+	}
+	screen := editorWords(t)
+	bold := guideBold.FindAllStringSubmatch(string(guide), -1)
+	for _, m := range bold {
+		// "Bài viết: …" names every collection that starts so.
+		words := strings.TrimSuffix(spaces.ReplaceAllString(m[1], " "), "…")
+		if !strings.Contains(screen, words) {
+			t.Errorf("HUONG-DAN.md names **%s**, which the editor does not show", m[1])
+		}
+	}
+	if len(bold) < 20 {
+		t.Errorf("the guide names %d words of the editor in bold; want at least 20", len(bold))
+	}
+}
+
+// checkShot checks that name is a PNG of the guide's size.
+func checkShot(t *testing.T, name string) {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Errorf("%v (remake the screenshots: go test ./internal/cms/ -run TestGuideScreenshots -update)", err)
+		return
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	switch {
+	case err != nil || format != "png":
+		t.Errorf("%s: not a PNG (%v)", name, err)
+	case cfg.Width < 1000 || cfg.Width > 1280:
+		t.Errorf("%s is %d pixels wide, want 1000 to 1280", name, cfg.Width)
+	case len(data) > 150<<10:
+		t.Errorf("%s is %d KB, want at most 150", name, len(data)>>10)
+	}
+}
+
+// editorWords returns the texts the editor shows for the sample portal:
+// its config.yml and the Vietnamese messages of the vendored editor.
+func editorWords(t *testing.T) string {
+	t.Helper()
+	fsys, err := content.OpenSite("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, errs := content.Load(context.Background(), fsys)
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	out, err := cms.Files(cms.Config{Files: files}, cms.Vendor())
+	if err != nil {
+		t.Fatal(err)
+	}
+	yml := out[cms.Dir+"/config.yml"]
+	var cfg any
+	if err := yaml.Unmarshal(yml, &cfg); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	collectStrings(&b, cfg)
+	script := string(out[cms.Dir+"/decap-cms.js"])
+	// The Vietnamese messages are the object that starts with the
+	// login button's text, up to the next locale.
+	start := strings.Index(script, `login:"Đăng nhập"`)
+	if start < 0 {
+		t.Fatal("the vendored editor has no Vietnamese messages")
+	}
+	end := strings.Index(script[start:], `workflowList:`)
+	if end < 0 {
+		t.Fatal("cannot find the end of the Vietnamese messages")
+	}
+	b.WriteString(script[start : start+end])
+	return b.String()
+}
+
+// collectStrings writes every string of a decoded YAML value to b, one a
+// line.
+func collectStrings(b *strings.Builder, v any) {
+	switch v := v.(type) {
+	case string:
+		fmt.Fprintln(b, v)
+	case []any:
+		for _, x := range v {
+			collectStrings(b, x)
+		}
+	case map[string]any:
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			collectStrings(b, v[k])
+		}
+	}
+}
