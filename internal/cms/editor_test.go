@@ -316,4 +316,18 @@ func checkToolbar(t *testing.T, ctx context.Context) {
 			t.Errorf("the toolbar shows %s in English", english)
 		}
 	}
+	// The "+" menu offers the image of the text in Vietnamese (vi.js).
+	err = until(wait, "the + menu", func() (string, error) {
+		return chromedp.Run(wait, chromedp.Evaluate[string](`(function () {
+			const plus = document.querySelector('[title="Chèn thành phần"], [aria-label="Chèn thành phần"]');
+			if (!plus) return "no Chèn thành phần button";
+			plus.click();
+			const items = [...document.querySelectorAll('[role=menuitem]')].map(e => e.textContent.trim());
+			return items.includes("Ảnh") && items.includes("Đoạn mã") && items.length === 2 ? "ok" : JSON.stringify(items);
+		})()`))
+	})
+	if err != nil {
+		t.Errorf("the + menu of the text: %v", err)
+	}
+	chromedp.Run(wait, chromedp.Evaluate[bool](`document.body.dispatchEvent(new KeyboardEvent("keydown", {key: "Escape", bubbles: true}))`))
 }

@@ -178,7 +178,7 @@ func (s shooter) open(collection string) {
 	// cover half of each screenshot: hide it, as its eye button does.
 	hide := `(function() {
 		if (!document.querySelector('iframe')) return 'ok';
-		const b = document.querySelector('[title="Toggle preview"]');
+		const b = document.querySelector('[title="Bật/tắt xem trước"]'); // vi.js's name of Decap's "Toggle preview"
 		if (b) b.click();
 		return 'preview still shown';
 	})`
@@ -423,6 +423,8 @@ func editorWords(t *testing.T) string {
 		t.Fatal("cannot find the end of the Vietnamese messages")
 	}
 	b.WriteString(script[start : start+end])
+	// And the phrases and labels Loa adds to them (vi.js).
+	b.Write(out[cms.Dir+"/loa-vi.js"])
 	return b.String()
 }
 

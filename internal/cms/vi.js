@@ -91,4 +91,31 @@
     if (o[last] === undefined) { o[last] = missing[path]; }
   });
   CMS.registerLocale("vi", vi);
+
+  // The "+" menu of the text offers Decap's own components, with English
+  // labels: the same components under the same ids, in Vietnamese. The
+  // code block replaces Decap's (it warns that one is registered).
+  CMS.registerEditorComponent({ id: "code-block", label: "Đoạn mã", widget: "code", type: "code-block" });
+
+  // The image of the text's "+" menu is Decap's own component with
+  // English labels, its alt field among them ("Alt Text"): the same
+  // component under the same id, in Vietnamese.
+  CMS.registerEditorComponent({
+    id: "image",
+    label: "Ảnh",
+    pattern: /^!\[([^\]]*)\]\((.*?)(\s"([^"]*)")?\)/,
+    fromBlock: function (m) { return m && { image: m[2], alt: m[1], title: m[4] }; },
+    toBlock: function (d) {
+      return "![" + (d.alt || "") + "](" + (d.image || "") + (d.title ? " \"" + d.title.replace(/"/g, "\\\"") + "\"" : "") + ")";
+    },
+    toPreview: function (d, getAsset, fields) {
+      var field = fields && fields.find(function (f) { return f.get("widget") === "image"; });
+      return window.h("img", { src: getAsset(d.image, field) || "", alt: d.alt || "", title: d.title || "" });
+    },
+    fields: [
+      { label: "Ảnh", name: "image", widget: "image", media_library: { allow_multiple: false } },
+      { label: "Mô tả ảnh (cho người không nhìn thấy)", name: "alt" },
+      { label: "Chú thích khi trỏ chuột vào ảnh (không bắt buộc)", name: "title" }
+    ]
+  });
 })();
