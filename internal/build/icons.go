@@ -11,6 +11,7 @@ import (
 	"github.com/loa-vn/loa/internal/diag"
 	"github.com/loa-vn/loa/internal/feed"
 	"github.com/loa-vn/loa/internal/i18n"
+	"github.com/loa-vn/loa/internal/images"
 	"github.com/loa-vn/loa/internal/site"
 )
 
@@ -20,6 +21,27 @@ import (
 // "img/logo-180.png") is used as it is: the theme ships those of its own
 // SVG mark. Otherwise, when the emblem is a PNG or JPEG image, Loa makes
 // the icon from it: the whole emblem on white (images.Config.Icon).
+
+// emblemWidth is the width of the emblem pages show in their header: 64
+// CSS pixels on a screen of 2 device pixels to one.
+const emblemWidth = 128
+
+// planEmblem returns the output name of the emblem that pages show: for
+// a PNG or JPEG emblem wider than emblemWidth, a copy that wide (added to
+// the photos the build writes), not the original a commune may have put
+// there at full size; else the emblem itself.
+func (b *Builder) planEmblem(next *state, add func(photoOut)) string {
+	emblem := next.site.Emblem
+	f, ok := next.statics[emblem]
+	if !ok || f.Photo == nil || !f.Photo.Processed() || f.Photo.Width <= emblemWidth {
+		return next.assets[emblem]
+	}
+	info := *f.Photo
+	v := images.Variant{Width: emblemWidth, Height: max(1, (info.Height*emblemWidth+info.Width/2)/info.Width), Format: info.Fallback()}
+	name := b.img.Config().Name(emblem, info, v)
+	add(photoOut{name: name, src: emblem, variant: v, who: fmt.Sprintf("the %d px emblem made from static/%s", emblemWidth, emblem)})
+	return name
+}
 
 // planIcons returns the output name of each icon the site has, by size,
 // and adds those Loa makes to the photos the build writes.

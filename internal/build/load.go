@@ -234,6 +234,7 @@ func (b *Builder) loadLayouts(prev, next *state, changed, parse bool) (layoutPha
 		Picture:    func(name string) (*markdown.Picture, bool) { return b.picture(b.cur, "/"+name) },
 		ShareImage: func(p *site.Page) (render.ShareImage, bool) { s, ok := b.cur.cards[p]; return s, ok },
 		Icon:       func(size int) string { return b.cur.iconFiles[size] },
+		Emblem:     func() string { return b.cur.emblem },
 	}
 	if b.cfg.minifyPages {
 		rc.Minify = nil

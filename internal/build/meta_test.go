@@ -26,6 +26,8 @@ var (
 	canonical  = regexp.MustCompile(`<link rel="?canonical"? `)
 	iconTag    = regexp.MustCompile(`<link rel=icon href="([^"]*)"`)
 	touchTag   = regexp.MustCompile(`<link rel=apple-touch-icon href="([^"]*)"`)
+	faviconTag = regexp.MustCompile(`<link rel=icon (?:type=image/png sizes=192x192 )?href="([^"]*)"`)
+	emblemTag  = regexp.MustCompile(`<img class=emblem src="([^"]*)"`)
 )
 
 // find returns the first group of re in page, or "(none)".
@@ -279,6 +281,23 @@ func TestOwnEmblemIcons(t *testing.T) {
 			}
 			if touch := madeIcon(find(touchTag, files["index.html"])); touch != tc.touch {
 				t.Errorf("apple-touch-icon %q, want %q", touch, tc.touch)
+			}
+			// The favicon is the SVG emblem, else the 192-pixel icon; the
+			// header shows a raster emblem 128 pixels wide (these are
+			// wider), not as it was put in static/.
+			icon, header := find(faviconTag, files["index.html"]), find(emblemTag, files["index.html"])
+			if strings.HasSuffix(tc.emblem, ".svg") {
+				if icon != "/"+tc.emblem || header != "/"+tc.emblem {
+					t.Errorf("favicon %q, header emblem %q, want the SVG", icon, header)
+				}
+			} else {
+				if len(got.Icons) < 2 || icon != got.Icons[1]["src"] {
+					t.Errorf("favicon %q, want the 192-pixel icon", icon)
+				}
+				img, err := png.Decode(bytes.NewReader(files[strings.TrimPrefix(header, "/")]))
+				if err != nil || img.Bounds().Dx() != 128 {
+					t.Errorf("header emblem %q: %v, want a 128-pixel copy", header, err)
+				}
 			}
 			var notice string
 			for _, n := range otherNotices(res) {

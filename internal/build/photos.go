@@ -52,6 +52,7 @@ type photoPhase struct {
 	originals map[string]bool // static names of the photos published as they are
 	cards     map[*site.Page]render.ShareImage
 	iconFiles map[int]string // size → output name of the emblem's icon (planIcons)
+	emblem    string         // output name of the emblem pages show (planEmblem)
 }
 
 // photoSums returns the content hash of each photo of statics.
@@ -124,6 +125,7 @@ func (b *Builder) planPhotos(next *state) photoPhase {
 		}
 	}
 	pp.iconFiles = b.planIcons(next, add)
+	pp.emblem = b.planEmblem(next, add)
 	return pp
 }
 

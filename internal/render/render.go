@@ -68,6 +68,7 @@
 //	                 decide the output, as a page's .URL does for its item card
 //	imageSize NAME   [width, height] of a static image, or nil
 //	icon SIZE        address of the emblem's square PNG icon (180 for the apple-touch-icon), or ""
+//	emblem DATA      address of the emblem to show in the header: a 128-pixel copy of a large PNG or JPEG one
 //	navKey DATA      the page's URL if it is a navigation link, else "" (the key of the header)
 //	ext PATH         the upper-case extension of a file name: ext "files/a.pdf" → "PDF"
 //	fileSize PATH    the size of a static attachment, "245 KB" or "1,2 MB"; "" when unknown
@@ -134,6 +135,9 @@ type Config struct {
 	// Icon gives the output name of the square PNG icon of the site's
 	// emblem at size×size pixels, for icon; "" when there is none.
 	Icon func(size int) string
+	// Emblem gives the output name of the emblem pages show (a small copy
+	// of a large PNG or JPEG emblem), for emblem; "" or nil: the emblem.
+	Emblem func() string
 	// Minify, when set, minifies the source of each layout file once, so
 	// that pages come out minified without minifying each page.
 	Minify func(src string) (string, error)
@@ -395,6 +399,17 @@ func (r *Renderer) icon(size int) string {
 	return ""
 }
 
+// emblem returns the address of the emblem pages show: Config.Emblem's
+// small copy, else the site's emblem as it is.
+func (r *Renderer) emblem(d *Data) (string, error) {
+	if r.cfg.Emblem != nil {
+		if name := r.cfg.Emblem(); name != "" {
+			return r.base + "/" + name, nil
+		}
+	}
+	return r.asset(d.Site.Emblem)
+}
+
 // funcs returns the template functions. The set parsed as written
 // (asWritten) runs cached partials from its own files, without the cache:
 // it runs only to find where a page fails.
@@ -446,6 +461,7 @@ func (r *Renderer) funcs(asWritten bool) template.FuncMap {
 		"picture":    r.picture,
 		"shareImage": r.shareImage,
 		"icon":       r.icon,
+		"emblem":     r.emblem,
 		"add1":       func(n int) int { return n + 1 },
 		"list":       func(items ...string) []string { return items },
 		"ext":        func(p string) string { return strings.ToUpper(strings.TrimPrefix(path.Ext(p), ".")) },
