@@ -13,8 +13,19 @@
 // recovery: POST /verify {type: "recovery", token} gives an access_token,
 // then PUT /user {password} with Authorization: Bearer access_token;
 // confirmation: POST /verify {type: "signup", token}.
+// It also puts Decap's login form's placeholders in Vietnamese.
 (function () {
   "use strict";
+  // Decap's own login form (the one of git-gateway without the widget)
+  // has English placeholders, which no phrase of its locale changes.
+  var placeholders = { Email: "Địa chỉ thư điện tử", Password: "Mật khẩu" };
+  new MutationObserver(function () {
+    document.querySelectorAll('form input[name=email][placeholder=Email], form input[name=password][placeholder=Password]').forEach(function (i) {
+      i.placeholder = placeholders[i.placeholder];
+      i.setAttribute("aria-label", i.placeholder);
+    });
+  }).observe(document.body, { childList: true, subtree: true });
+
   var m = /^#(invite|recovery|confirmation)_token=([^&]+)/.exec(location.hash);
   if (!m) { return; }
   window.CMS_MANUAL_INIT = true;

@@ -113,10 +113,13 @@ const setPasswordJS = `(function(password) {
 })`
 
 // decapLoginJS reports "ok" once the link's hash is gone and Decap's own
-// login form shows, with an e-mail and a password field.
+// login form shows, with an e-mail and a password field, their
+// placeholders in Vietnamese.
 const decapLoginJS = `(function() {
 	if (location.hash !== '') return 'hash ' + location.hash;
-	if (!document.querySelector('input[name=email]') || !document.querySelector('input[name=password][type=password]')) return 'no login form: ' + document.body.innerText.slice(0, 300);
+	const email = document.querySelector('input[name=email]'), password = document.querySelector('input[name=password][type=password]');
+	if (!email || !password) return 'no login form: ' + document.body.innerText.slice(0, 300);
+	if (email.placeholder !== 'Địa chỉ thư điện tử' || password.placeholder !== 'Mật khẩu') return 'placeholders ' + email.placeholder + ', ' + password.placeholder;
 	return 'ok';
 })()`
 
