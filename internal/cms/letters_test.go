@@ -53,6 +53,9 @@ func TestLetters(t *testing.T) {
 					t.Errorf("%s uses {{ .%s }}, which GoTrue does not give", name, m[1])
 				}
 			}
+			if !bytes.HasPrefix(data, []byte("<!doctype html>\n<html lang=\"vi\">")) || !bytes.Contains(data, []byte("<title>")) {
+				t.Errorf("%s is not a whole HTML document in Vietnamese (doctype, lang, title)", name)
+			}
 			if !norm.NFC.IsNormal(data) {
 				t.Errorf("%s is not NFC", name)
 			}
