@@ -18,6 +18,13 @@
 // as choices, the slug pattern, and Vietnamese labels and hints. Photos go
 // to static/anh (shown at /anh/), document files to static/tep (/tep/).
 //
+// Netlify Identity's e-mails link to the site's home page and are in
+// English: the build also writes Vietnamese ones, quan-tri/thu/*.html
+// (moi.html for invitations, khoi-phuc.html for password recovery,
+// xac-nhan.html for confirmations), GoTrue templates that link to
+// /quan-tri/, where loa-tai-khoan.js (identity.js) lets the editor set a
+// password before the editor's own login form shows.
+//
 // A site that does not want the editor writes cms: false in
 // content/_index.md (content.Meta.NoCMS).
 //
@@ -106,8 +113,46 @@ func Files(cfg Config, vendor fs.FS) (map[string][]byte, error) {
 	}
 	out[path.Join(Dir, "config.yml")] = yml
 	out[path.Join(Dir, viScript)] = viJS
+	out[path.Join(Dir, identityScript)] = identityJS
+	if err := addLetters(out, cmp(cfg.Base, "/")); err != nil {
+		return nil, err
+	}
 	out[path.Join(Dir, "index.html")] = indexHTML(cmp(cfg.Base, "/"))
 	return out, nil
+}
+
+// identityScript is the page that sets the password of an invited editor
+// (identity.js); it runs before script, which it may hold back.
+const identityScript = "loa-tai-khoan.js"
+
+//go:embed identity.js
+var identityJS []byte
+
+// LetterDir is the folder, under Dir, of the Vietnamese e-mails of
+// Netlify Identity: templates of GoTrue (Go templates with .SiteURL,
+// .Email and .Token), which the site's administrator names in Netlify's
+// settings. They link to the editor's page, which identity.js answers.
+const LetterDir = "thu"
+
+//go:embed thu/*.html
+var letters embed.FS
+
+// addLetters adds the e-mail templates to out, their links to the editor
+// under base.
+func addLetters(out map[string][]byte, base string) error {
+	entries, err := fs.ReadDir(letters, LetterDir)
+	if err != nil {
+		return fmt.Errorf("cms: %w", err)
+	}
+	for _, e := range entries {
+		data, err := fs.ReadFile(letters, path.Join(LetterDir, e.Name()))
+		if err != nil {
+			return fmt.Errorf("cms: %w", err)
+		}
+		data = bytes.ReplaceAll(data, []byte("}}/"+Dir+"/"), []byte("}}"+base+Dir+"/"))
+		out[path.Join(Dir, LetterDir, e.Name())] = data
+	}
+	return nil
 }
 
 // script is the editor's main script; it loads the others.
@@ -131,6 +176,7 @@ func vendored(name string) bool {
 // other origin. Search engines are asked not to index it.
 func indexHTML(base string) []byte {
 	page := strings.Replace(indexPage, script, html.EscapeString(base+Dir+"/"+script), 1)
+	page = strings.Replace(page, identityScript, html.EscapeString(base+Dir+"/"+identityScript), 1)
 	return []byte(strings.Replace(page, viScript, html.EscapeString(base+Dir+"/"+viScript), 1))
 }
 
@@ -143,6 +189,7 @@ const indexPage = `<!doctype html>
 <title>Quản trị nội dung</title>
 </head>
 <body>
+<script src="loa-tai-khoan.js"></script>
 <script src="decap-cms.js"></script>
 <script src="loa-vi.js"></script>
 </body>

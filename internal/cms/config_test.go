@@ -197,7 +197,8 @@ func TestFilesOptOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"quan-tri/1.decap-cms.js", "quan-tri/config.yml", "quan-tri/decap-cms.js", "quan-tri/index.html", "quan-tri/loa-vi.js"}
+	want := []string{"quan-tri/1.decap-cms.js", "quan-tri/config.yml", "quan-tri/decap-cms.js", "quan-tri/index.html", "quan-tri/loa-tai-khoan.js", "quan-tri/loa-vi.js",
+		"quan-tri/thu/khoi-phuc.html", "quan-tri/thu/moi.html", "quan-tri/thu/xac-nhan.html"}
 	if got := slices.Sorted(maps.Keys(out)); !slices.Equal(got, want) {
 		t.Errorf("files = %v, want %v", got, want)
 	}

@@ -262,24 +262,7 @@ func TestEditorWritesCheckedFiles(t *testing.T) {
 // test shows the editor works under it.
 func withEditorCSP(t *testing.T, target string) string {
 	t.Helper()
-	var cfg struct {
-		Headers []struct {
-			For    string
-			Values map[string]string
-		}
-	}
-	if _, err := toml.DecodeFile("../../netlify.toml", &cfg); err != nil {
-		t.Fatal(err)
-	}
-	csp := ""
-	for _, h := range cfg.Headers {
-		if h.For == "/quan-tri/*" {
-			csp = h.Values["Content-Security-Policy"]
-		}
-	}
-	if csp == "" {
-		t.Fatal("netlify.toml gives /quan-tri/* no Content-Security-Policy")
-	}
+	csp := editorCSP(t)
 	u, _ := url.Parse(target)
 	p := httputil.NewSingleHostReverseProxy(u)
 	p.ModifyResponse = func(r *http.Response) error {
@@ -291,6 +274,28 @@ func withEditorCSP(t *testing.T, target string) string {
 	s := httptest.NewServer(p)
 	t.Cleanup(s.Close)
 	return s.URL
+}
+
+// editorCSP returns the Content-Security-Policy netlify.toml gives
+// /quan-tri/*.
+func editorCSP(t *testing.T) string {
+	t.Helper()
+	var cfg struct {
+		Headers []struct {
+			For    string
+			Values map[string]string
+		}
+	}
+	if _, err := toml.DecodeFile("../../netlify.toml", &cfg); err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range cfg.Headers {
+		if h.For == "/quan-tri/*" && h.Values["Content-Security-Policy"] != "" {
+			return h.Values["Content-Security-Policy"]
+		}
+	}
+	t.Fatal("netlify.toml gives /quan-tri/* no Content-Security-Policy")
+	return ""
 }
 
 // checkToolbar checks that the text editor's toolbar speaks Vietnamese:

@@ -425,6 +425,9 @@ func editorWords(t *testing.T) string {
 	b.WriteString(script[start : start+end])
 	// And the phrases and labels Loa adds to them (vi.js).
 	b.Write(out[cms.Dir+"/loa-vi.js"])
+	// And the page that sets a password, with the login form's
+	// placeholders (identity.js).
+	b.Write(out[cms.Dir+"/loa-tai-khoan.js"])
 	return b.String()
 }
 
