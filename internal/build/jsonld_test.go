@@ -2,6 +2,7 @@ package build
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"regexp"
 	"strings"
@@ -77,6 +78,7 @@ type ldThing struct {
 	Telephone     string
 	Email         string
 	Logo          string
+	Image         string
 	Parent        *ldThing `json:"parentOrganization"`
 	Headline      string
 	Description   string
@@ -163,7 +165,13 @@ func TestJSONLD(t *testing.T) {
 	}
 
 	art := readLD(t, files, "chu-de/vai-tro/bai/index.html")
+	// The image is the page's share card, the one og:image names.
+	card := find(ogImageURL, files["chu-de/vai-tro/bai/index.html"])
+	if _, ok := files[strings.TrimPrefix(card, "https://example.org/")]; !ok || !strings.HasPrefix(card, "https://example.org/") {
+		t.Errorf("the article's og:image %q is not a file of the site", card)
+	}
 	wantArt := ldThing{
+		Image: card,
 		Type: "Article", Headline: "Giám sát </script><script>alert(1)</script> & phản biện", Description: `Tóm tắt "có ngoặc"`,
 		DatePublished: "2026-11-20T00:00:00+07:00", DateModified: "2026-11-25T00:00:00+07:00", InLanguage: "vi",
 		Author:    &ldThing{Type: "Organization", Name: "Ủy ban MTTQ", URL: "https://example.org/tin-don-vi/mttq/"},
@@ -181,6 +189,9 @@ func TestJSONLD(t *testing.T) {
 	}
 
 	news := readLD(t, files, "tin-don-vi/mttq/hoi-nghi/index.html")["NewsArticle"]
+	if news.Image == "" || news.Image != find(ogImageURL, files["tin-don-vi/mttq/hoi-nghi/index.html"]) {
+		t.Errorf("NewsArticle image %q is not the page's og:image", news.Image)
+	}
 	if news.DatePublished != "2026-11-21T00:00:00+07:00" || news.DateModified != news.DatePublished ||
 		!reflect.DeepEqual(news.Author, &ldThing{Type: "Organization", Name: "Ủy ban MTTQ", URL: "https://example.org/tin-don-vi/mttq/"}) ||
 		!reflect.DeepEqual(news.Publisher, publisher) {
@@ -292,5 +303,60 @@ func TestDocumentJSONLD(t *testing.T) {
 	got = read("van-ban/cv/index.html")
 	if got.Identifier != "" || got.Genre != "" || got.DatePublished != "" || got.Expires != "" || got.Encoding != nil || got.Author == nil || got.Author.Name != "Đảng ủy" {
 		t.Errorf("bare document %+v", got)
+	}
+}
+
+// TestAuthorURL checks the author of an article named by its author key:
+// a unit's name links to the unit's page, whatever its case; the site's
+// own body is the publisher; any other name stays a name.
+func TestAuthorURL(t *testing.T) {
+	site := `
+-- content/_index.md --
+---
+title: "Cổng"
+body: "Đảng ủy xã"
+---
+-- content/chu-de/vai-tro/_index.md --
+---
+title: "Vai trò"
+---
+-- content/tin-don-vi/mttq/_index.md --
+---
+title: "Ủy ban Mặt trận Tổ quốc xã"
+---
+`
+	authors := map[string]*ldThing{
+		"ỦY BAN MẶT TRẬN TỔ QUỐC XÃ": {Type: "Organization", Name: "Ủy ban Mặt trận Tổ quốc xã", URL: "https://example.org/tin-don-vi/mttq/"},
+		"Đảng ủy xã":                 {Type: "Organization", Name: "Đảng ủy xã", URL: "https://example.org/"},
+		"Hội Người cao tuổi xã":      {Type: "Organization", Name: "Hội Người cao tuổi xã"},
+	}
+	i := 0
+	for author := range authors {
+		i++
+		site += fmt.Sprintf("-- content/chu-de/vai-tro/bai-%d.md --\n---\ntitle: \"Bài %d\"\ndate: 2026-11-20\nauthor: %q\n---\nNội dung.\n", i, i, author)
+	}
+	_, files, err := buildTxtar(t, txtar.Parse([]byte(site)), "https://example.org/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= len(authors); i++ {
+		page := fmt.Sprintf("chu-de/vai-tro/bai-%d/index.html", i)
+		got := readLD(t, files, page)["Article"].Author
+		if got == nil {
+			t.Errorf("%s: no author", page)
+			continue
+		}
+		var want *ldThing
+		for name, w := range authors {
+			if strings.EqualFold(name, got.Name) {
+				want = w
+			}
+		}
+		if got.Logo != "" {
+			got = &ldThing{Type: got.Type, Name: got.Name, URL: got.URL}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: author %+v, want %+v", page, got, want)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"encoding/json"
+	"html"
 	"image"
 	"image/png"
 	"maps"
@@ -12,8 +13,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/loa-vn/loa/internal/render"
 )
 
 var (
@@ -28,6 +32,7 @@ var (
 	touchTag   = regexp.MustCompile(`<link rel=apple-touch-icon href="([^"]*)"`)
 	faviconTag = regexp.MustCompile(`<link rel=icon (?:type=image/png sizes=192x192 )?href="([^"]*)"`)
 	emblemTag  = regexp.MustCompile(`<img class=emblem src="([^"]*)"`)
+	ogImageURL = regexp.MustCompile(`<meta property="og:image" content="?([^"> ]*)`)
 )
 
 // find returns the first group of re in page, or "(none)".
@@ -124,6 +129,8 @@ Nội dung.
 		{"long site title", `title: "Loa - Tuyên truyền Chỉ thị 18-CT/TW"`, "chu-de/vai-tro/bai/index.html", "Giám sát và phản biện xã hội của Mặt trận"},
 		{"long site title, short page", `title: "Loa - Tuyên truyền Chỉ thị 18-CT/TW"`, "chu-de/vai-tro/index.html", "Vai trò | Loa - Tuyên truyền Chỉ thị 18-CT/TW"},
 		{"shortname", "title: \"Loa - Tuyên truyền Chỉ thị 18-CT/TW\"\nshortname: \"Loa 18\"", "chu-de/vai-tro/bai/index.html", "Giám sát và phản biện xã hội của Mặt trận | Loa 18"},
+		{"shortname, long page", "title: \"Loa - Tuyên truyền Chỉ thị 18-CT/TW\"\nshortname: \"Trang tin Chỉ thị 18\"", "chu-de/vai-tro/bai/index.html", "Giám sát và phản biện xã hội của Mặt trận"},
+		{"shortname, short page", "title: \"Loa - Tuyên truyền Chỉ thị 18-CT/TW\"\nshortname: \"Trang tin Chỉ thị 18\"", "chu-de/vai-tro/index.html", "Vai trò | Trang tin Chỉ thị 18"},
 		{"home", "title: \"Loa - Tuyên truyền Chỉ thị 18-CT/TW\"\nshortname: \"Loa 18\"", "index.html", "Loa - Tuyên truyền Chỉ thị 18-CT/TW"},
 	}
 	for _, tt := range tests {
@@ -319,4 +326,31 @@ func pngOf(t *testing.T, w, h int) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// TestSampleTitles checks that no <title> of the sample portal passes
+// render.MaxTitle characters because of the site's name after it: a page
+// whose own title is that long shows it alone.
+func TestSampleTitles(t *testing.T) {
+	_, files := buildSample(t, "https://example.org/")
+	suffixed := 0
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") || strings.HasPrefix(name, "quan-tri/") {
+			continue
+		}
+		title := html.UnescapeString(find(titleTag, data))
+		if title == "" {
+			t.Errorf("%s has no <title>", name)
+		}
+		if !strings.Contains(title, " | ") {
+			continue
+		}
+		suffixed++
+		if n := utf8.RuneCountInString(title); n > render.MaxTitle {
+			t.Errorf("%s: <title> %q is %d characters, more than %d", name, title, n, render.MaxTitle)
+		}
+	}
+	if suffixed < 50 {
+		t.Errorf("only %d titles carry the site's name; want the short ones to", suffixed)
+	}
 }

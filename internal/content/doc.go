@@ -76,7 +76,8 @@
 //	                 the header's third line, the home page's <title> and heading
 //	description      the home page's description, and the site's
 //	shortname        a short site name of at most 30 characters, e.g. "Trang tin Chỉ thị 18", put
-//	                 after page titles in place of the long title, and the installed app's name
+//	                 after page titles in place of the long title (left off past 60 characters),
+//	                 and the installed app's name
 //	baseurl          the site's address, used when neither -baseurl nor Netlify's URL is set; without
 //	                 an absolute one no feed or sitemap is written, and loa build -strict fails
 //	cms              false leaves out the web editor Loa puts at /quan-tri/ (see package cms)

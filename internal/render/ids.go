@@ -13,8 +13,10 @@ var idAttr = regexp.MustCompile(`\sid\s*=\s*(?:"([^"]*)"|'([^']*)')`)
 // LayoutIDs returns the ids the layouts of fsys (*.html and
 // partials/*.html, as New reads them) write as they are, sorted and once
 // each: the ids heading ids of Markdown bodies must not take (see
-// markdown.Config.Reserved). Ids made by actions (id="cd-{{.File.Group}}")
-// are left out. A file it cannot read is skipped: New reports it.
+// markdown.Config.Reserved). Ids made by actions (id="chu-de_{{.File.Group}}")
+// are left out: the theme's hold an underscore, which no heading id has
+// (heading ids are slugs of letters, digits and hyphens). A file it
+// cannot read is skipped: New reports it.
 func LayoutIDs(fsys fs.FS) []string {
 	var ids []string
 	for _, pattern := range []string{"*.html", "partials/*.html"} {

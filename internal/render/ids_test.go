@@ -24,6 +24,8 @@ var themeIDs = []string{
 // TestLayoutIDs checks LayoutIDs against the theme's layouts: every id
 // written in layouts/*.html and layouts/partials/*.html, found here by a
 // plainer scan, is listed, and the list is themeIDs.
+var templateAction = regexp.MustCompile(`\{\{.*?\}\}`)
+
 func TestLayoutIDs(t *testing.T) {
 	layouts := os.DirFS("../../layouts")
 	got := LayoutIDs(layouts)
@@ -42,8 +44,14 @@ func TestLayoutIDs(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, m := range attr.FindAllStringSubmatch(string(src), -1) {
-				if id := m[1]; !strings.Contains(id, "{{") && !slices.Contains(got, id) {
+				id := m[1]
+				if !strings.Contains(id, "{{") && !slices.Contains(got, id) {
 					t.Errorf("layouts/%s: id %q is not reserved", name, id)
+				}
+				// An id made by an action cannot be reserved: its literal
+				// text must hold a character no heading id has.
+				if literal := templateAction.ReplaceAllString(id, ""); strings.Contains(id, "{{") && !strings.Contains(literal, "_") {
+					t.Errorf("layouts/%s: id %q is made by an action and could equal a heading id; put an underscore in its fixed part", name, id)
 				}
 			}
 		}

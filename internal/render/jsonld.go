@@ -161,8 +161,23 @@ func (r *Renderer) publisher(s *site.Site) ldOrg {
 	return o
 }
 
+// author describes the body named by an author key: the unit of that
+// name with its page, the site's own body as the publisher, else a name
+// alone (no page of the site speaks for it).
+func (r *Renderer) author(s *site.Site, name string) ldOrg {
+	for _, u := range s.Units {
+		if strings.EqualFold(u.Title, name) {
+			return ldOrg{Type: "Organization", Name: u.Title, URL: r.abs(u.URL)}
+		}
+	}
+	if strings.EqualFold(s.Publisher(), name) {
+		return r.publisher(s)
+	}
+	return ldOrg{Type: "Organization", Name: name}
+}
+
 // article describes an article (Article) or a news item (NewsArticle).
-// Its author is the author key, else the unit that wrote it (with the
+// Its author is the author key (see author), else the unit that wrote it (with the
 // unit's page), else the publisher; dateModified is the page's last
 // change (the updated key, else the file's last commit; site.Page.Modified),
 // else the date.
@@ -181,7 +196,7 @@ func (r *Renderer) article(s *site.Site, p *site.Page) ldArticle {
 	}
 	switch {
 	case p.Meta.Author != "":
-		a.Author = ldOrg{Type: "Organization", Name: p.Meta.Author}
+		a.Author = r.author(s, p.Meta.Author)
 	case p.Unit != nil:
 		a.Author = ldOrg{Type: "Organization", Name: p.Unit.Title, URL: r.abs(p.Unit.URL)}
 	}

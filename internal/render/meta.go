@@ -9,14 +9,14 @@ import (
 )
 
 // MaxTitle is the length, in characters, that a page's <title> keeps
-// within when the site has no shortname: longer, the site's title is left
-// off. Search engines cut titles at about this length.
+// within: longer, the site's name is left off. Search engines cut titles
+// at about this length.
 const MaxTitle = 60
 
 // pageTitle returns the text of the page's <title>: the site's title on
-// the home page; elsewhere the page's title, its page number in a list,
-// and then the site's shortname when set, else the site's title unless
-// the whole would pass MaxTitle characters.
+// the home page; elsewhere the page's title and its page number in a
+// list, then the site's name (shortname, else title) unless the whole
+// would pass MaxTitle characters.
 func pageTitle(d *Data) string {
 	if d.Page.Kind == content.KindHome {
 		return d.Site.Title
@@ -25,10 +25,7 @@ func pageTitle(d *Data) string {
 	if d.Pager != nil && d.Pager.Number > 1 {
 		t += fmt.Sprintf(" - Trang %d", d.Pager.Number)
 	}
-	if short := d.Site.ShortName; short != "" {
-		return t + " | " + short
-	}
-	if full := t + " | " + d.Site.Title; utf8.RuneCountInString(full) <= MaxTitle {
+	if full := t + " | " + siteName(d.Site); utf8.RuneCountInString(full) <= MaxTitle {
 		return full
 	}
 	return t

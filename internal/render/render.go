@@ -56,8 +56,8 @@
 //	kindName KIND    Vietnamese name of a page kind: "Bài viết", "Hỏi - đáp"…
 //	first N LIST     the first N pages of LIST
 //	jsonLD DATA      schema.org JSON-LD of the page (use inside <script type="application/ld+json">)
-//	pageTitle DATA   text of the page's <title>: the page's title, then the site's shortname, else
-//	                 the site's title when the whole stays within MaxTitle characters
+//	pageTitle DATA   text of the page's <title>: the page's title, then the site's shortname (else
+//	                 its title) when the whole stays within MaxTitle characters
 //	description DATA the page's meta description: the site's description on the home page, an
 //	                 item's summary, or a list's summary or a sentence made from its title
 //	hasOrigin        whether the site's absolute address is known (canonical and Open Graph URLs need it)
