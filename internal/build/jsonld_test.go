@@ -172,7 +172,7 @@ func TestJSONLD(t *testing.T) {
 	}
 	wantArt := ldThing{
 		Image: card,
-		Type: "Article", Headline: "Giám sát </script><script>alert(1)</script> & phản biện", Description: `Tóm tắt "có ngoặc"`,
+		Type:  "Article", Headline: "Giám sát </script><script>alert(1)</script> & phản biện", Description: `Tóm tắt "có ngoặc"`,
 		DatePublished: "2026-11-20T00:00:00+07:00", DateModified: "2026-11-25T00:00:00+07:00", InLanguage: "vi",
 		Author:    &ldThing{Type: "Organization", Name: "Ủy ban MTTQ", URL: "https://example.org/tin-don-vi/mttq/"},
 		Publisher: publisher,
