@@ -6,10 +6,12 @@ import (
 	"encoding/binary"
 	"hash/crc32"
 	"image"
+	"maps"
 	"os"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -184,4 +186,80 @@ func pngHeader(w, h uint32) []byte {
 	chunk := []byte{'I', 'H', 'D', 'R', byte(w >> 24), byte(w >> 16), byte(w >> 8), byte(w), byte(h >> 24), byte(h >> 16), byte(h >> 8), byte(h), 8, 2, 0, 0, 0}
 	b := append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0d"), chunk...)
 	return binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE(chunk))
+}
+
+// countingCache is a cache that counts what a build puts in it: every
+// variant made and every card drawn is put.
+type countingCache struct {
+	images.Memory
+	mu   sync.Mutex
+	puts int
+}
+
+func (c *countingCache) Put(key string, data []byte) error {
+	c.mu.Lock()
+	c.puts++
+	c.mu.Unlock()
+	return c.Memory.Put(key, data)
+}
+
+// TestPhonePhotoAndWarmCache builds a site with one photo as a phone
+// takes it (4000×3000, turned by EXIF orientation 6, with GPS), twice
+// with one cache. The first build makes variants no wider than 1600
+// pixels, upright (portrait), without metadata, and does not publish the
+// original; the second, a new Builder as a new loa run, decodes no photo
+// and draws no card (it puts nothing in the cache) and writes the same
+// files.
+func TestPhonePhotoAndWarmCache(t *testing.T) {
+	if testing.Short() {
+		t.Skip("encodes a 12-megapixel photo")
+	}
+	photo, err := photos.PhoneJPEG(photos.Store(photos.Scene(11, 4000, 3000), 6), 90, 6, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := &countingCache{}
+	build := func() map[string][]byte {
+		mem := output.NewMemory()
+		cfg := Config{Site: photoSite(t, photo, ""), Theme: os.DirFS("../.."), BaseURL: "https://example.org/", Now: testNow, Cache: cache}
+		if _, err := Build(context.Background(), cfg, mem); err != nil {
+			t.Fatal(err)
+		}
+		return mem.Files()
+	}
+	first := build()
+	made := cache.puts
+	if _, ok := first["anh/hop.jpg"]; ok {
+		t.Error("the original is published though no page links to it")
+	}
+	variants := 0
+	for name, data := range first {
+		if !strings.HasPrefix(name, "anh/hop.") || strings.Contains(name, ".og.") {
+			continue
+		}
+		variants++
+		for _, m := range metadataMarkers {
+			if bytes.Contains(data, m) {
+				t.Errorf("%s holds %q", name, m)
+			}
+		}
+		cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if cfg.Width > 1600 || cfg.Height <= cfg.Width {
+			t.Errorf("%s is %d×%d, want portrait and at most 1600 wide", name, cfg.Width, cfg.Height)
+		}
+	}
+	if variants < 6 || made < variants {
+		t.Errorf("%d variants, %d cache entries made; want WebP and JPEG at three widths or more", variants, made)
+	}
+	second := build()
+	if cache.puts != made {
+		t.Errorf("the build with a warm cache made %d images or cards again", cache.puts-made)
+	}
+	if !maps.EqualFunc(first, second, bytes.Equal) {
+		t.Error("the build with a warm cache wrote other files")
+	}
 }
