@@ -69,7 +69,8 @@ Exit codes: 0 success, 1 content errors (all listed on stderr), 2 usage errors,
 The site's address comes from -baseurl, else $URL (set by Netlify), else
 baseurl in content/_index.md. Without an absolute one, loa build writes no
 feeds or sitemap and warns; with -strict it fails instead (exit 1).
-Messages are in Vietnamese; set LANG=en_US.UTF-8 (or LC_ALL, LC_MESSAGES) for English.
+Messages are in English as LANG (or LC_ALL, LC_MESSAGES) names English or the C locale;
+unset it or set LANG=vi_VN.UTF-8 for Vietnamese.
 `
 
 // commands are the commands of loa, for "did you mean".
