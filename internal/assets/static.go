@@ -25,17 +25,19 @@ type File struct {
 	Out  string // output name: the static name, or its fingerprinted form
 	Data []byte // nil for a photo (see Photo), read again when needed
 	Size [2]int // width and height of an image in pixels (as shown), else zero
-	// Photo describes a JPEG or PNG image, which pages show resized (see
-	// package images). Its bytes are not kept: a site's photos can be
-	// gigabytes.
+	// Photo describes a JPEG, PNG, WebP or GIF image, which pages show
+	// resized, or published without its metadata (see package images).
+	// Its bytes are not kept: a site's photos can be gigabytes.
 	Photo *images.Info
 }
 
-// IsPhoto reports whether name has the extension of an image Loa
-// resizes: .jpg, .jpeg or .png, in any letter case.
+// IsPhoto reports whether name has the extension of an image Loa reads:
+// .jpg, .jpeg, .png, .webp or .gif, in any letter case. It resizes the
+// first three and WebP images that are not animated, and publishes the
+// others without their metadata.
 func IsPhoto(name string) bool {
 	switch strings.ToLower(path.Ext(name)) {
-	case ".jpg", ".jpeg", ".png":
+	case ".jpg", ".jpeg", ".png", ".webp", ".gif":
 		return true
 	}
 	return false
@@ -123,7 +125,7 @@ func load(fsys fs.FS, name string, cfg Config) (File, diag.List) {
 	return f, nil
 }
 
-// loadPhoto reads the header of a JPEG or PNG file. A file that is not
+// loadPhoto reads the header of a JPEG, PNG, WebP or GIF file. A file that is not
 // one, is cut short in its header or claims too many pixels is an error.
 func loadPhoto(name string, data []byte) (File, diag.List) {
 	info, err := images.Inspect(data, 0)

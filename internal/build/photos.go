@@ -24,12 +24,13 @@ import (
 	"github.com/loa-vn/loa/internal/site"
 )
 
-// Photos: every JPEG or PNG of static/ that a page shows (a Markdown
-// image, the image key, a list's thumbnail) is published as the variants
-// package images makes, under content-hashed names beside it; the
-// original is published (without its metadata) only when a page links to
-// the file itself, or when no page shows it at all (a layout or a
-// stylesheet may). Each article, Q&A item, news item and document gets a
+// Photos: every JPEG, PNG or (still) WebP of static/ that a page shows
+// (a Markdown image, the image key, a list's thumbnail) is published as
+// the variants package images makes, under content-hashed names beside
+// it; the original is published (without its metadata) only when a page
+// links to the file itself, or when no page shows it at all (a layout or
+// a stylesheet may). GIFs and animated WebPs are published as they are,
+// without their metadata. Each article, Q&A item, news item and document gets a
 // share card: its own photo cut to 1200×630, else a card drawn with its
 // title (package card).
 

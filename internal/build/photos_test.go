@@ -6,6 +6,8 @@ import (
 	"encoding/binary"
 	"hash/crc32"
 	"image"
+	"image/color/palette"
+	"image/gif"
 	"maps"
 	"os"
 	"regexp"
@@ -110,12 +112,18 @@ func checkCandidate(t *testing.T, page, c string, files map[string][]byte) {
 // an article shows.
 func photoSite(t *testing.T, photo []byte, extra string) fstest.MapFS {
 	t.Helper()
+	return namedPhotoSite("anh/hop.jpg", photo, extra)
+}
+
+// namedPhotoSite returns a site with a photo under static/name that an
+// article shows in front matter and another in its body.
+func namedPhotoSite(name string, photo []byte, extra string) fstest.MapFS {
 	return fstest.MapFS{
 		"content/_index.md":            {Data: []byte("---\ntitle: \"Thử\"\n---\n")},
 		"content/chu-de/t/_index.md":   {Data: []byte("---\ntitle: \"Chủ đề\"\n---\n")},
-		"content/chu-de/t/bai.md":      {Data: []byte("---\ntitle: \"Bài có ảnh\"\ndate: 2024-01-02\nimage: anh/hop.jpg\nalt: \"Hội nghị\"\n---\nNội dung.\n" + extra)},
-		"static/anh/hop.jpg":           {Data: photo},
-		"content/chu-de/t/bai-khac.md": {Data: []byte("---\ntitle: \"Bài khác\"\ndate: 2024-01-03\n---\n![Hội nghị](/anh/hop.jpg)\n")},
+		"content/chu-de/t/bai.md":      {Data: []byte("---\ntitle: \"Bài có ảnh\"\ndate: 2024-01-02\nimage: " + name + "\nalt: \"Hội nghị\"\n---\nNội dung.\n" + extra)},
+		"static/" + name:               {Data: photo},
+		"content/chu-de/t/bai-khac.md": {Data: []byte("---\ntitle: \"Bài khác\"\ndate: 2024-01-03\n---\n![Hội nghị](/" + name + ")\n")},
 	}
 }
 
@@ -158,6 +166,63 @@ func TestLinkedOriginal(t *testing.T) {
 	}
 }
 
+// TestWebPAndGIFSources checks photos saved as WebP or GIF, with EXIF
+// or XMP holding a GPS position: a WebP a page shows gets its variants
+// and a <picture>, and is published only when linked, without its
+// metadata; a GIF is shown as it is, without its comment and XMP.
+func TestWebPAndGIFSources(t *testing.T) {
+	webp, err := photos.PhoneWebP(photos.Scene(9, 400, 300), 80, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plainGIF, metaGIF, err := photos.MetadataGIF(&gif.GIF{Image: []*image.Paletted{image.NewPaletted(image.Rect(0, 0, 40, 30), palette.Plan9)}, Delay: []int{0}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, file, extra string
+		photo             []byte
+		published         bool
+		picture           bool   // pages show it resized
+		want              []byte // the published file, when known
+	}{
+		{"WebP shown", "anh/hop.webp", "", webp, false, true, nil},
+		{"WebP linked", "anh/hop.webp", "\n[Tải ảnh gốc](/anh/hop.webp)\n", webp, true, true, nil},
+		{"GIF shown", "anh/hop.gif", "", metaGIF, true, false, plainGIF},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			mem := output.NewMemory()
+			if _, err := Build(context.Background(), Config{Site: namedPhotoSite(tt.file, tt.photo, tt.extra), Theme: os.DirFS("../.."), Now: testNow}, mem); err != nil {
+				t.Fatal(err)
+			}
+			files := mem.Files()
+			for name, data := range files {
+				if images.IsImageName(name) && (bytes.Contains(data, photos.GPSMarker) || bytes.Contains(data, photos.XMPMarker) || bytes.Contains(data, []byte("LoaPhone"))) {
+					t.Errorf("%s holds GPS data or the camera's name", name)
+				}
+			}
+			got, ok := files[tt.file]
+			if ok != tt.published {
+				t.Fatalf("original published: %v, want %v", ok, tt.published)
+			}
+			if tt.want != nil && !bytes.Equal(got, tt.want) {
+				t.Errorf("published %d bytes, want the %d of the file without its metadata", len(got), len(tt.want))
+			}
+			if info, err := images.Inspect(got, 0); ok && (err != nil || info.Width != 400 && info.Width != 40) {
+				t.Errorf("the published original: %+v, %v", info, err)
+			}
+			page := string(files["chu-de/t/bai-khac/index.html"])
+			pictured := regexp.MustCompile(`<picture>.*?srcset="?/anh/hop\.[0-9a-f]{10}\.360\.webp 360w`).MatchString(page)
+			if pictured != tt.picture {
+				t.Errorf("the page shows a <picture> with variants: %v, want %v:\n%s", pictured, tt.picture, imgTag.FindAllString(page, -1))
+			}
+			if !tt.picture && !strings.Contains(page, `src="/`+tt.file+`"`) && !strings.Contains(page, `src=/`+tt.file) {
+				t.Errorf("the page does not show /%s", tt.file)
+			}
+		})
+	}
+}
+
 // TestBadPhotos checks the errors of photos that cannot be used: each
 // names the file and says what is wrong, and nothing is built.
 func TestBadPhotos(t *testing.T) {
@@ -167,7 +232,7 @@ func TestBadPhotos(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"not an image", []byte("<!doctype html>"), "static/anh/hop.jpg: is not a JPEG, PNG or GIF image (its first bytes are those of no image format); replace it with a JPEG or PNG photo, or remove it"},
+		{"not an image", []byte("<!doctype html>"), "static/anh/hop.jpg: is not a JPEG, PNG, WebP or GIF image (its first bytes are those of no image format); replace it with a JPEG or PNG photo, or remove it"},
 		{"truncated", good[:len(good)*2/3], "static/anh/hop.jpg: is cut short: the file ends in the middle of the image (truncated); replace it with a JPEG or PNG photo, or remove it"},
 		{"decompression bomb", pngHeader(20000, 20000), "static/anh/hop.jpg: is 20000×20000 pixels, over the limit of 64 megapixels; make it smaller (a web page needs at most 1600 pixels across); replace it with a JPEG or PNG photo, or remove it"},
 	}

@@ -12,7 +12,7 @@ var labels = map[string]label{
 	"summary":   {"Tóm tắt", "Một, hai câu; để trống thì dùng đoạn đầu của bài."},
 	"tags":      {"Từ khóa", "Cách nhau bằng dấu phẩy, ví dụ: giám sát, dân chủ cơ sở (tối đa 20)."},
 	"author":    {"Tác giả", ""},
-	"image":     {"Ảnh đại diện", "Ảnh JPEG hoặc PNG; Loa tự thu nhỏ và xoay đúng chiều."},
+	"image":     {"Ảnh đại diện", "Ảnh JPEG, PNG hoặc WebP; Loa tự thu nhỏ và xoay đúng chiều."},
 	"alt":       {"Mô tả ảnh", "Bắt buộc khi có ảnh: ảnh cho thấy gì, cho người không xem được ảnh."},
 	"draft":     {"Bản nháp", "Bản nháp không được đăng."},
 	"featured":  {"Tin nổi bật", "Hiện ở đầu trang chủ."},

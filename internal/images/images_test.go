@@ -243,8 +243,8 @@ func TestBadImages(t *testing.T) {
 		makeErr    string // "" when Make passes
 	}{
 		{"photo", photo, "", ""},
-		{"text with a .jpg name", []byte("<html>not a photo</html>"), "is not a JPEG, PNG or GIF image (its first bytes are those of no image format)", ""},
-		{"empty", nil, "is not a JPEG, PNG or GIF image (its first bytes are those of no image format)", ""},
+		{"text with a .jpg name", []byte("<html>not a photo</html>"), "is not a JPEG, PNG, WebP or GIF image (its first bytes are those of no image format)", ""},
+		{"empty", nil, "is not a JPEG, PNG, WebP or GIF image (its first bytes are those of no image format)", ""},
 		{"truncated after the header", photo[:len(photo)/2], "", "is cut short: the file ends in the middle of the image (truncated)"},
 		{"truncated in the header", photo[:40], "is cut short: the file ends in the middle of the image (truncated)", ""},
 		{"decompression bomb", bomb(20000, 20000), "is 20000×20000 pixels, over the limit of 64 megapixels; make it smaller (a web page needs at most 1600 pixels across)", ""},

@@ -14,6 +14,8 @@ import (
 	"io"
 	"path"
 	"strings"
+
+	"github.com/gen2brain/webp"
 )
 
 // Format is the encoding of an image.
@@ -45,12 +47,16 @@ type Info struct {
 	Height      int    // as shown
 	Orientation int    // EXIF orientation, 1 (upright) to 8
 	Alpha       bool   // its colours may be transparent: the fallback format is PNG
+	Animated    bool   // an animated WebP: published as it is, like a GIF
 	Sum         string // hex SHA-256 of the file's bytes
 }
 
-// Processed reports whether Loa resizes the image: JPEG and PNG files.
-// GIF files (which may be animated) are published as they are.
-func (i Info) Processed() bool { return i.Format == JPEG || i.Format == PNG }
+// Processed reports whether Loa resizes the image: JPEG, PNG and WebP
+// files. GIF files and animated WebP files are published as they are
+// (without their metadata).
+func (i Info) Processed() bool {
+	return i.Format == JPEG || i.Format == PNG || i.Format == WebP && !i.Animated
+}
 
 // Fallback is the format served beside WebP: PNG for an image that may
 // be transparent, JPEG for the rest.
@@ -66,7 +72,7 @@ func (i Info) Fallback() Format {
 // bomb" whose few bytes claim 20,000×20,000 pixels does not.
 const MaxPixels = 64_000_000
 
-// Inspect reads the header of a JPEG, PNG or GIF file: its format, its
+// Inspect reads the header of a JPEG, PNG, WebP or GIF file: its format, its
 // size as shown and its EXIF orientation, and checks it against
 // maxPixels (MaxPixels when 0). It does not decode the pixels, so a file
 // cut short after its header passes here and fails in Make.
@@ -80,9 +86,9 @@ func Inspect(data []byte, maxPixels int) (Info, error) {
 	}
 	info := Info{Format: Format(format), Width: cfg.Width, Height: cfg.Height, Orientation: 1}
 	switch info.Format {
-	case JPEG, PNG, GIF:
+	case JPEG, PNG, WebP, GIF:
 	default:
-		return Info{}, fmt.Errorf("is a %s image; Loa reads JPEG, PNG and GIF", format)
+		return Info{}, fmt.Errorf("is a %s image; Loa reads JPEG, PNG, WebP and GIF", format)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 {
 		return Info{}, errors.New("has no pixels (width or height 0)")
@@ -97,6 +103,9 @@ func Inspect(data []byte, maxPixels int) (Info, error) {
 		}
 	}
 	info.Alpha = mayBeTransparent(cfg.ColorModel)
+	if info.Format == WebP { // its decoder reports no colour model of its own
+		info.Alpha, info.Animated = webpFeatures(data)
+	}
 	sum := sha256.Sum256(data)
 	info.Sum = hex.EncodeToString(sum[:])
 	return info, nil
@@ -125,11 +134,13 @@ func decodeError(err error) error {
 	var pngErr png.FormatError
 	switch {
 	case errors.Is(err, image.ErrFormat):
-		return errors.New("is not a JPEG, PNG or GIF image (its first bytes are those of no image format)")
+		return errors.New("is not a JPEG, PNG, WebP or GIF image (its first bytes are those of no image format)")
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF), err.Error() == "invalid JPEG format: short Huffman data":
 		return errors.New("is cut short: the file ends in the middle of the image (truncated)")
 	case errors.As(err, &fmtErr), errors.As(err, &pngErr):
 		return fmt.Errorf("is a damaged image: %v", err)
+	case errors.Is(err, webp.ErrDecode):
+		return errors.New("is a damaged WebP image, or one cut short (truncated)")
 	}
 	return fmt.Errorf("cannot be read as an image: %v", err)
 }
