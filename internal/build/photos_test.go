@@ -328,3 +328,19 @@ func TestPhonePhotoAndWarmCache(t *testing.T) {
 		t.Error("the build with a warm cache wrote other files")
 	}
 }
+
+// TestSampleLeadPhoto checks that the sample home page leads with its
+// featured item large, with its photo, loaded first.
+func TestSampleLeadPhoto(t *testing.T) {
+	_, files := buildSample(t, "https://example.org/")
+	home := string(files["index.html"])
+	start := strings.Index(home, "<article class=lead-story>")
+	end := strings.Index(home[max(start, 0):], "</article>")
+	if start < 0 || end < 0 {
+		t.Fatal("the home page has no lead story")
+	}
+	lead := home[start : start+end]
+	if !strings.Contains(lead, "<figure class=hero><picture>") || !regexp.MustCompile(`fetchpriority="?high`).MatchString(lead) || regexp.MustCompile(`loading="?lazy`).MatchString(lead) {
+		t.Errorf("the lead story has no eager photo:\n%s", lead)
+	}
+}

@@ -67,9 +67,10 @@ func run(site string) error {
 	return nil
 }
 
-// pick returns the news items and the first article of each topic.
+// pick returns the news items, the first article of each topic and the
+// featured articles.
 func pick(fsys fs.FS) ([]string, error) {
-	var items []string
+	var items, lead []string
 	topics := map[string]bool{}
 	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || path.Ext(p) != ".md" || path.Base(p) == "_index.md" {
@@ -78,14 +79,25 @@ func pick(fsys fs.FS) ([]string, error) {
 		switch parts := strings.Split(p, "/"); {
 		case len(parts) == 4 && parts[1] == "tin-don-vi":
 			items = append(items, p)
+		case len(parts) == 4 && parts[1] == "chu-de" && featured(fsys, p):
+			lead = append(lead, p) // the home page leads with it, large
 		case len(parts) == 4 && parts[1] == "chu-de" && !topics[parts[2]]:
 			topics[parts[2]] = true
 			items = append(items, p)
 		}
 		return nil
 	})
+	// Featured articles come last, so that the photos of the others keep
+	// the orientation their place gives them.
 	slices.Sort(items)
-	return items, err
+	slices.Sort(lead)
+	return append(items, lead...), err
+}
+
+// featured reports whether the content file p says featured: true.
+func featured(fsys fs.FS, p string) bool {
+	src, err := fs.ReadFile(fsys, p)
+	return err == nil && strings.Contains(string(src), "\nfeatured: true\n")
 }
 
 // addImage adds image: and alt: as the last lines of the front matter of
