@@ -1,7 +1,12 @@
 package build
 
 import (
+	"bytes"
+	"context"
 	"fmt"
+	"image"
+	"image/png"
+	"io/fs"
 	"mime"
 	"net/url"
 	"path"
@@ -21,6 +26,7 @@ import (
 // "img/logo-180.png") is used as it is: the theme ships those of its own
 // SVG mark. Otherwise, when the emblem is a PNG or JPEG image, Loa makes
 // the icon from it: the whole emblem on white (images.Config.Icon).
+// Drawn share cards show the 192 px one (cardEmblem).
 
 // emblemWidth is the width of the emblem pages show in their header: 64
 // CSS pixels on a screen of 2 device pixels to one.
@@ -116,4 +122,72 @@ func (st *state) icons() []feed.Icon {
 		}
 	}
 	return icons
+}
+
+// cardEmblem is the picture of the site's emblem that drawn share cards
+// show (package card): a square PNG of the whole emblem on white, the
+// 192 (else 512) pixel rendering beside the emblem when it has that
+// size, else the 192 pixel icon Loa makes of a PNG or JPEG emblem (as
+// planIcons does). An SVG or GIF emblem without renderings has none:
+// cards show Loa's loudspeaker.
+type cardEmblem struct {
+	file string          // static name of the image read; "" for none
+	info images.Info     // of file
+	icon *images.Variant // the icon made of file; nil: file is shown as it is
+	// sum changes whenever the picture does: the hash of file's bytes,
+	// and for a made icon the name of the icon, which holds the settings.
+	sum string
+}
+
+// cardEmblemSizes are the sizes of the emblem's renderings a card takes,
+// best first: it draws the emblem 120 pixels wide.
+var cardEmblemSizes = []int{192, 512}
+
+// planCardEmblem returns the picture of the emblem that drawn cards of
+// next show.
+func (b *Builder) planCardEmblem(next *state) cardEmblem {
+	for _, size := range cardEmblemSizes {
+		file := next.site.IconFile(size)
+		f, ok := next.statics[file]
+		if w, h, sized := next.imageSize(file); ok && sized && w == size && h == size && f.Photo != nil && f.Photo.Processed() {
+			return cardEmblem{file: file, info: *f.Photo, sum: "rendering " + f.Photo.Sum}
+		}
+	}
+	emblem := next.site.Emblem
+	f, ok := next.statics[emblem]
+	if !ok || f.Photo == nil || !f.Photo.Processed() {
+		return cardEmblem{}
+	}
+	cfg := b.img.Config()
+	v := cfg.Icon(cardEmblemSizes[0])
+	return cardEmblem{file: emblem, info: *f.Photo, icon: &v, sum: "icon " + f.Photo.Sum + " " + cfg.Name(emblem, *f.Photo, v)}
+}
+
+// loadCardEmblem decodes the picture of the emblem e (making the icon of
+// a PNG or JPEG emblem); nil, nil when there is none.
+func (b *Builder) loadCardEmblem(ctx context.Context, e cardEmblem, static fs.FS) (image.Image, error) {
+	if e.file == "" {
+		return nil, nil
+	}
+	read := func() ([]byte, error) { return fs.ReadFile(static, e.file) }
+	var data []byte
+	var err error
+	if e.icon == nil {
+		data, err = read()
+	} else {
+		var out [][]byte
+		if out, err = b.img.Make(ctx, e.info, []images.Variant{*e.icon}, read); err == nil {
+			data = out[0]
+		}
+	}
+	var img image.Image
+	if err == nil {
+		img, err = png.Decode(bytes.NewReader(data))
+	}
+	if err != nil && ctx.Err() == nil {
+		var errs diag.List
+		errs.Add(diag.Pos{File: "static/" + e.file}, "", i18n.Sprintf("share cards cannot show the emblem: %s", strings.TrimPrefix(err.Error(), "images: ")), i18n.Sprintf("replace it with a JPEG or PNG photo, or remove it"))
+		return nil, errs
+	}
+	return img, err
 }

@@ -5,11 +5,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"image"
 	"io/fs"
 	"maps"
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/loa-vn/loa/internal/assets"
 	"github.com/loa-vn/loa/internal/card"
@@ -54,6 +56,8 @@ type photoPhase struct {
 	cards     map[*site.Page]render.ShareImage
 	iconFiles map[int]string // size → output name of the emblem's icon (planIcons)
 	emblem    string         // output name of the emblem pages show (planEmblem)
+	// cardEmblem is the picture of the emblem that drawn cards show.
+	cardEmblem cardEmblem
 }
 
 // photoSums returns the content hash of each photo of statics.
@@ -95,7 +99,7 @@ var cardKinds = map[content.Kind]bool{content.KindArticle: true, content.KindQA:
 // planPhotos lists the image files of next: the variants of every photo a
 // page shows, and the share card of every page that gets one.
 func (b *Builder) planPhotos(next *state) photoPhase {
-	pp := photoPhase{originals: map[string]bool{}, cards: map[*site.Page]render.ShareImage{}}
+	pp := photoPhase{originals: map[string]bool{}, cards: map[*site.Page]render.ShareImage{}, cardEmblem: b.planCardEmblem(next)}
 	shown, linked := b.photoUses(next)
 	seen := map[string]bool{}
 	add := func(o photoOut) { // pages with one photo, or one title, share a card
@@ -197,7 +201,7 @@ func (b *Builder) planCard(next *state, p *site.Page, pp *photoPhase) photoOut {
 		pp.cards[p] = render.ShareImage{URL: base + "/" + name, Width: v.Width, Height: v.Height, Alt: p.Meta.Alt}
 		return photoOut{name: name, src: p.Meta.Image, variant: v, who: "the share card of static/" + p.Meta.Image}
 	}
-	name := CardFolder + "/" + cardKey(p.Title, siteName(next.site))[:16] + ".png"
+	name := CardFolder + "/" + cardKey(p.Title, siteName(next.site), pp.cardEmblem.sum)[:16] + ".png"
 	pp.cards[p] = render.ShareImage{URL: base + "/" + name, Width: images.CardWidth, Height: images.CardHeight, Alt: p.Title + " – " + siteName(next.site)}
 	return photoOut{name: name, page: p, who: "the share card of " + p.Path()}
 }
@@ -211,9 +215,10 @@ func siteName(s *site.Site) string {
 	return s.Title
 }
 
-// cardKey is the content hash of a drawn card.
-func cardKey(title, siteName string) string {
-	sum := sha256.Sum256([]byte(card.Version + "\x00" + title + "\x00" + siteName))
+// cardKey is the content hash of a drawn card: its title, the site's
+// name and the hash of its emblem (cardEmblem.sum).
+func cardKey(title, siteName, emblemSum string) string {
+	sum := sha256.Sum256([]byte(card.Version + "\x00" + title + "\x00" + siteName + "\x00" + emblemSum))
 	return hex.EncodeToString(sum[:])
 }
 
@@ -230,14 +235,19 @@ func claimPhotos(n *outputNames, next *state, errs *diag.List) {
 	}
 }
 
-// drawCard returns the drawn share card of p, from the cache when it has
-// it.
-func (b *Builder) drawCard(p *site.Page, name string) ([]byte, error) {
-	key := "card/" + cardKey(p.Title, name) + ".png"
+// drawCard returns the drawn share card of p on the site name, from the
+// cache when it has it; emblem gives the picture of the site's emblem
+// (loaded once for all cards).
+func (b *Builder) drawCard(p *site.Page, name string, e cardEmblem, emblem func() (image.Image, error)) ([]byte, error) {
+	key := "card/" + cardKey(p.Title, name, e.sum) + ".png"
 	if data, ok := b.cfg.Cache.Get(key); ok {
 		return data, nil
 	}
-	data, err := card.Draw(p.Title, name)
+	img, err := emblem()
+	if err != nil {
+		return nil, err
+	}
+	data, err := card.Draw(p.Title, name, img)
 	if err != nil {
 		return nil, fmt.Errorf("share card of %s: %w", p.Path(), err)
 	}
@@ -276,8 +286,9 @@ func (b *Builder) makePhotos(ctx context.Context, w *writer, prev, next *state) 
 	}
 	groups := groupBySource(todo)
 	_, static := b.cfg.layers()
+	emblem := sync.OnceValues(func() (image.Image, error) { return b.loadCardEmblem(ctx, next.cardEmblem, static) })
 	return par.ForEach(ctx, len(groups), runtime.GOMAXPROCS(0), func(i int) error {
-		return b.makeGroup(ctx, w, next, static, groups[i])
+		return b.makeGroup(ctx, w, next, static, groups[i], emblem)
 	})
 }
 
@@ -302,10 +313,11 @@ func groupBySource(outs []photoOut) [][]photoOut {
 	return groups
 }
 
-// makeGroup makes and writes the outputs of one source.
-func (b *Builder) makeGroup(ctx context.Context, w *writer, next *state, static fs.FS, group []photoOut) error {
+// makeGroup makes and writes the outputs of one source; emblem gives the
+// picture of the emblem that drawn cards show.
+func (b *Builder) makeGroup(ctx context.Context, w *writer, next *state, static fs.FS, group []photoOut, emblem func() (image.Image, error)) error {
 	if group[0].src == "" {
-		data, err := b.drawCard(group[0].page, siteName(next.site))
+		data, err := b.drawCard(group[0].page, siteName(next.site), next.cardEmblem, emblem)
 		if err != nil {
 			return err
 		}

@@ -2,8 +2,13 @@
 // Zalo and other sites show with a link to a page that has no photo of
 // its own. A card shows the page's title in Vietnamese, large, wrapped on
 // up to four lines (smaller type for long titles, an ellipsis past four
-// lines), the site's name below it and a loudspeaker mark, white and
-// gold on the theme's red.
+// lines), the site's name below it and, above the title, the site's
+// emblem on a white rounded square (Loa's loudspeaker mark when the site
+// has no raster form of its emblem), white and gold on the theme's red.
+//
+// A card is a paletted PNG, small and quick to encode: 63 colours for
+// the red, white and gold of the text, the rest for the emblem's most
+// frequent colours.
 //
 // The type is Be Vietnam Pro (Bold and Regular), embedded, under the SIL
 // Open Font License 1.1 (fonts/OFL.txt): it has every Vietnamese letter
@@ -38,7 +43,7 @@ const (
 
 // Version changes whenever the same title draws other pixels, so that
 // cards cached by an older Loa are not reused.
-const Version = "card-1 BeVietnamPro-Bold/Regular-5.0"
+const Version = "card-2 BeVietnamPro-Bold/Regular-5.0 emblem"
 
 var (
 	//go:embed fonts/BeVietnamPro-Bold.ttf
@@ -84,10 +89,10 @@ var palette = func() color.Palette {
 }()
 
 // toPalette maps the pixels of a card, each red or a blend of white or
-// gold over red, to the palette: white blends change blue as much as
-// green, gold blends a quarter as much.
-func toPalette(img *image.RGBA) *image.Paletted {
-	out := image.NewPaletted(img.Rect, palette)
+// gold over red, to the first colours of pal, which are palette: white
+// blends change blue as much as green, gold blends a quarter as much.
+func toPalette(img *image.RGBA, pal color.Palette) *image.Paletted {
+	out := image.NewPaletted(img.Rect, pal)
 	for i := range len(out.Pix) {
 		p := img.Pix[i*4:][:3]
 		dg, db := int(p[1])-int(red.G), int(p[2])-int(red.B)
@@ -113,12 +118,18 @@ const (
 )
 
 // Draw returns the card of a page titled title on the site siteName, as
-// PNG.
-func Draw(title, siteName string) ([]byte, error) {
+// PNG. emblem is the site's emblem, a square picture of it on white (any
+// size; 192 px is plenty), drawn 120 px wide; nil draws Loa's
+// loudspeaker mark instead. Draw keeps what it made of the last emblem it
+// was given, so that the cards of a site scale and quantise it once: an
+// emblem must not change once given to Draw.
+func Draw(title, siteName string, emblem image.Image) ([]byte, error) {
 	img := image.NewRGBA(image.Rect(0, 0, Width, Height))
 	draw.Draw(img, img.Bounds(), image.NewUniform(red), image.Point{}, draw.Src)
 	draw.Draw(img, image.Rect(0, Height-24, Width, Height), image.NewUniform(gold), image.Point{}, draw.Src)
-	mark(img, margin, 60)
+	if emblem == nil {
+		mark(img, margin, 60)
+	}
 	if err := drawTitle(img, title); err != nil {
 		return nil, err
 	}
@@ -129,8 +140,14 @@ func Draw(title, siteName string) ([]byte, error) {
 	d := &font.Drawer{Dst: img, Src: image.NewUniform(gold), Face: name}
 	d.Dot = fixed.P(margin, nameBase)
 	d.DrawString(fit(d, siteName, textWidth))
+	var out *image.Paletted
+	if emblem != nil {
+		out = emblemToPalette(img, areaOf(emblem))
+	} else {
+		out = toPalette(img, palette)
+	}
 	var buf bytes.Buffer
-	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, toPalette(img)); err != nil {
+	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, out); err != nil {
 		return nil, fmt.Errorf("card: %w", err)
 	}
 	return buf.Bytes(), nil

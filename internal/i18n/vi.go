@@ -30,6 +30,7 @@ var vi = map[string]string{
 	// internal/build: icons
 	"Loa makes phone and app icons only from a PNG or JPEG emblem, and static/%s is not one; phones show no icon of the site": "Loa chỉ làm được biểu tượng cho điện thoại và ứng dụng từ biểu trưng dạng PNG hoặc JPEG, mà static/%s không phải; điện thoại sẽ không hiện biểu tượng của trang",
 	"use a PNG emblem (at least 512×512 pixels), or put its square PNG renderings %s beside it":                               "hãy dùng biểu trưng PNG (ít nhất 512×512 điểm ảnh), hoặc đặt các bản PNG vuông %s bên cạnh nó",
+	"share cards cannot show the emblem: %s": "ảnh chia sẻ không hiện được biểu trưng: %s",
 
 	// internal/diag
 	"notice: ": "lưu ý: ",
