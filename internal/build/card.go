@@ -15,23 +15,34 @@ import (
 const defaultImageAlt = "Biểu tượng chiếc loa trên nền đỏ"
 
 // card is what the page of an alias of p shows when shared: what p's own
-// Open Graph tags say (its share card, else its image, else the theme's) (layouts/partials/meta.html), so that a link to an
-// old address shows the same card as one to the new.
+// Open Graph tags say (layouts/partials/meta.html): its share card, else
+// its image, else the site's card (state.shareCard), else the theme's
+// picture; so that a link to an old address shows the same card as one
+// to the new.
 func (st *state) card(p *site.Page) feed.Card {
 	c := feed.Card{Title: p.Title, Description: render.Description(st.site, p), Type: "website"}
 	if p.Kind == content.KindArticle || p.Kind == content.KindNews {
 		c.Type = "article"
 	}
 	base := basePath(st.baseURL)
-	if sc, ok := st.cards[p]; ok {
-		c.Image, c.ImageAlt = sc.URL, sc.Alt
-		if u, err := url.Parse(sc.URL); err == nil {
-			c.Image = u.Path // feed.Files makes it absolute
-		}
-	} else if p.Meta.Image != "" {
+	sc, own := st.cards[p]
+	site, shared := st.shareCard(p)
+	switch {
+	case own:
+	case p.Meta.Image != "":
 		c.Image, c.ImageAlt = base+"/"+p.Meta.Image, p.Meta.Alt
-	} else if name, ok := st.assets["img/og.png"]; ok {
-		c.Image, c.ImageAlt = base+"/"+name, defaultImageAlt
+		return c
+	case shared:
+		sc = site
+	default:
+		if name, ok := st.assets["img/og.png"]; ok {
+			c.Image, c.ImageAlt = base+"/"+name, defaultImageAlt
+		}
+		return c
+	}
+	c.Image, c.ImageAlt = sc.URL, sc.Alt
+	if u, err := url.Parse(sc.URL); err == nil {
+		c.Image = u.Path // feed.Files makes it absolute
 	}
 	return c
 }

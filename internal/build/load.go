@@ -232,7 +232,7 @@ func (b *Builder) loadLayouts(prev, next *state, changed, parse bool) (layoutPha
 	}
 	rc := render.Config{BaseURL: next.baseURL, Assets: next.assets, Dev: b.cfg.Dev, ImageSize: next.imageSize, FileSize: next.fileSize, Minify: b.min.Template,
 		Picture:    func(name string) (*markdown.Picture, bool) { return b.picture(b.cur, "/"+name) },
-		ShareImage: func(p *site.Page) (render.ShareImage, bool) { s, ok := b.cur.cards[p]; return s, ok },
+		ShareImage: func(p *site.Page) (render.ShareImage, bool) { return b.cur.shareCard(p) },
 		Icon:       func(size int) string { return b.cur.iconFiles[size] },
 		Emblem:     func() string { return b.cur.emblem },
 	}

@@ -148,7 +148,8 @@ Nội dung.
 
 // TestShareImageAlt checks that every page with og:image describes it:
 // an item's drawn card by its title and the site's name, any other page's
-// the theme's picture; an alias page, the card of its page.
+// the site's card (its title and body); an alias page, the card of its
+// page. Every page of the site has one: none shows the theme's picture.
 func TestShareImageAlt(t *testing.T) {
 	files := buildLDSite(t)
 	cards := map[string]string{
@@ -159,13 +160,23 @@ func TestShareImageAlt(t *testing.T) {
 		// writes it minified, escaping only what an attribute needs.
 		"cu/bai/index.html": "Giám sát </script><script>alert(1)</script> & phản biện – Cổng thông tin",
 	}
+	siteCard := ""
 	for name, page := range files {
-		if !strings.HasSuffix(name, ".html") || !ogImageTag.Match(page) {
+		if !strings.HasSuffix(name, ".html") || strings.HasPrefix(name, "quan-tri/") {
+			continue
+		}
+		if !ogImageTag.Match(page) {
+			t.Errorf("%s has no og:image", name)
 			continue
 		}
 		want, ok := cards[name]
 		if !ok {
-			want = "Biểu tượng chiếc loa trên nền đỏ"
+			want = "Cổng thông tin – Đảng ủy thị trấn"
+			if img := find(ogImageURL, page); siteCard == "" {
+				siteCard = img
+			} else if img != siteCard {
+				t.Errorf("%s: og:image %s, want the site's card %s", name, img, siteCard)
+			}
 		}
 		if got := find(ogAltTag, page); got != want {
 			t.Errorf("%s: og:image:alt %q, want %q", name, got, want)
@@ -174,6 +185,12 @@ func TestShareImageAlt(t *testing.T) {
 	}
 	for name := range cards {
 		t.Errorf("%s has no og:image", name)
+	}
+	if !strings.HasPrefix(siteCard, "https://example.org/"+CardFolder+"/") {
+		t.Errorf("the site's card is %q, want a drawn card", siteCard)
+	}
+	if _, ok := files[strings.TrimPrefix(siteCard, "https://example.org/")]; !ok {
+		t.Errorf("the site's card %s is not written", siteCard)
 	}
 }
 

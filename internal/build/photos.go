@@ -45,7 +45,8 @@ type photoOut struct {
 	who     string // for messages: what it is, and of what
 	src     string // static name of the source photo; "" for a drawn card
 	variant images.Variant
-	page    *site.Page // of a drawn card
+	title   string // of a drawn card: the big text
+	caption string // of a drawn card: the line under it
 }
 
 // photoPhase is what a build makes of photos: the files, the originals
@@ -129,6 +130,11 @@ func (b *Builder) planPhotos(next *state) photoPhase {
 			add(b.planCard(next, p, &pp))
 		}
 	}
+	// Every other page shares the home page's card: the site's title
+	// above its body (state.shareCard).
+	if home := next.site.Home; home != nil {
+		add(drawnCard(next, home, next.site.Title, next.site.Publisher(), &pp))
+	}
 	pp.iconFiles = b.planIcons(next, add)
 	pp.emblem = b.planEmblem(next, add)
 	return pp
@@ -201,9 +207,15 @@ func (b *Builder) planCard(next *state, p *site.Page, pp *photoPhase) photoOut {
 		pp.cards[p] = render.ShareImage{URL: base + "/" + name, Width: v.Width, Height: v.Height, Alt: p.Meta.Alt}
 		return photoOut{name: name, src: p.Meta.Image, variant: v, who: "the share card of static/" + p.Meta.Image}
 	}
-	name := CardFolder + "/" + cardKey(p.Title, siteName(next.site), pp.cardEmblem.sum)[:16] + ".png"
-	pp.cards[p] = render.ShareImage{URL: base + "/" + name, Width: images.CardWidth, Height: images.CardHeight, Alt: p.Title + " – " + siteName(next.site)}
-	return photoOut{name: name, page: p, who: "the share card of " + p.Path()}
+	return drawnCard(next, p, p.Title, siteName(next.site), pp)
+}
+
+// drawnCard plans the drawn share card of p: title, large, above caption.
+func drawnCard(next *state, p *site.Page, title, caption string, pp *photoPhase) photoOut {
+	base := strings.TrimSuffix(next.baseURL, "/")
+	name := CardFolder + "/" + cardKey(title, caption, pp.cardEmblem.sum)[:16] + ".png"
+	pp.cards[p] = render.ShareImage{URL: base + "/" + name, Width: images.CardWidth, Height: images.CardHeight, Alt: title + " – " + caption}
+	return photoOut{name: name, title: title, caption: caption, who: "the share card of " + p.Path()}
 }
 
 // siteName is the name a share card shows: the site's shortname, else its
@@ -238,8 +250,8 @@ func claimPhotos(n *outputNames, next *state, errs *diag.List) {
 // drawCard returns the drawn share card of p on the site name, from the
 // cache when it has it; emblem gives the picture of the site's emblem
 // (loaded once for all cards).
-func (b *Builder) drawCard(p *site.Page, name string, e cardEmblem, emblem func() (image.Image, error)) ([]byte, error) {
-	key := "card/" + cardKey(p.Title, name, e.sum) + ".png"
+func (b *Builder) drawCard(o photoOut, e cardEmblem, emblem func() (image.Image, error)) ([]byte, error) {
+	key := "card/" + cardKey(o.title, o.caption, e.sum) + ".png"
 	if data, ok := b.cfg.Cache.Get(key); ok {
 		return data, nil
 	}
@@ -247,9 +259,9 @@ func (b *Builder) drawCard(p *site.Page, name string, e cardEmblem, emblem func(
 	if err != nil {
 		return nil, err
 	}
-	data, err := card.Draw(p.Title, name, img)
+	data, err := card.Draw(o.title, o.caption, img)
 	if err != nil {
-		return nil, fmt.Errorf("share card of %s: %w", p.Path(), err)
+		return nil, fmt.Errorf("%s: %w", o.who, err)
 	}
 	b.cfg.Cache.Put(key, data) // a cache that cannot keep it only costs time
 	return data, nil
@@ -317,7 +329,7 @@ func groupBySource(outs []photoOut) [][]photoOut {
 // picture of the emblem that drawn cards show.
 func (b *Builder) makeGroup(ctx context.Context, w *writer, next *state, static fs.FS, group []photoOut, emblem func() (image.Image, error)) error {
 	if group[0].src == "" {
-		data, err := b.drawCard(group[0].page, siteName(next.site), next.cardEmblem, emblem)
+		data, err := b.drawCard(group[0], next.cardEmblem, emblem)
 		if err != nil {
 			return err
 		}
@@ -388,4 +400,13 @@ func (b *Builder) writeOriginal(w *writer, prev, next *state, name string) error
 		return errs
 	}
 	return w.putRaw(f.Out, data)
+}
+
+// shareCard returns the share card of p: its own, else the home page's.
+func (st *state) shareCard(p *site.Page) (render.ShareImage, bool) {
+	if c, ok := st.cards[p]; ok {
+		return c, true
+	}
+	c, ok := st.cards[st.site.Home]
+	return c, ok
 }
