@@ -346,6 +346,35 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("partial", func(t *testing.T) {
+		p := newPage(t)
+		for _, tt := range []struct {
+			q          string
+			full, all  int    // full matches and results, as the Go reader counts them
+			wantStatus string // the status line, as search.js writes it
+		}{
+			// Fewer than Few pages hold every word: the others follow.
+			{"mặt trận giám sát", 2, 3, "2 kết quả cho «mặt trận giám sát», thêm 1 kết quả chỉ khớp một phần."},
+			// No page holds every word: partial matches only.
+			{"giám sát nông thôn", 0, 6, "Không trang nào có đủ các từ của «giám sát nông thôn»; 6 kết quả khớp một phần, trang khớp nhiều từ hơn ở trên."},
+		} {
+			res, err := reader.Search(tt.q, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Full != tt.full || len(res.Docs) != tt.all {
+				t.Errorf("%q: Go reader finds %d full matches of %d, want %d of %d", tt.q, res.Full, len(res.Docs), tt.full, tt.all)
+			}
+			p.open(tt.q)
+			if got, w := hrefs(p.results()), want(t, tt.q, false, 10); !slices.Equal(got, w) {
+				t.Errorf("%q: page shows %q, Go reader %q", tt.q, got, w)
+			}
+			if status := p.text("[data-search-status]"); !strings.Contains(status, tt.wantStatus) {
+				t.Errorf("%q: status %q, want %q", tt.q, status, tt.wantStatus)
+			}
+		}
+	})
+
 	t.Run("nothing", func(t *testing.T) {
 		p := newPage(t)
 		links := func() []string {

@@ -19,11 +19,12 @@
 // pair found only in the body of one document is left out: half of all
 // pairs, for a phrase bonus that barely moves a ranking.
 //
-// Fields are weighted (DefaultWeights, tuned on the judged query sets of
-// testdata/judged): the title ×8, the head of the title (its first
-// LeadWords words before any clause punctuation) ×4 more, headings ×2, the
-// summary ×1, tags ×1, the document number, type and issuer ×2 and the
-// body ×0.5, combined BM25F-style with length normalisation. The head
+// Fields are weighted (DefaultWeights, the best of a grid search on the
+// sample portal's judged queries in testdata/judged: success@1 54/57, MRR@10
+// 0.968; 23/24 and 0.972 on the held-out synthetic set): the title ×8, the
+// head of the title (its first LeadWords words before any clause
+// punctuation) ×4 more, headings ×1, the summary ×1, tags ×1, the document
+// number, type and issuer ×2 and the body ×0.5, combined BM25F-style with length normalisation. The head
 // counts because a Vietnamese phrase puts its head first: "Hội nghị đối
 // thoại … được tổ chức khi nào?" is about the dialogue conference, "Nâng
 // cao hiệu quả hội nghị đối thoại" about making something better. A term's impact in a document is
