@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -58,12 +59,14 @@ func TestLighthouse(t *testing.T) {
 	chrome := browsertest.Path(t)
 	p := newPortal(t)
 	dir := shots(t)
+	quiet := time.Now().Add(maxQuietWait)
 	for _, name := range []string{"home", "article", "document", "qa-index", "ask"} {
 		k := p.kind(name)
 		t.Run(name, func(t *testing.T) {
 			scores := map[string][]int{}    // category → score of each run
 			audits := map[string][]string{} // category → failing audits of each failing run
 			for run := 1; run <= runs && !decided(scores); run++ {
+				waitForQuietCPU(t, quiet)
 				file := filepath.Join(dir, "lighthouse-"+name+"-"+strconv.Itoa(run)+".json")
 				r := lighthouse(t, modules, chrome, p.Page(k.Path), file)
 				for _, c := range categories {
@@ -89,6 +92,76 @@ func TestLighthouse(t *testing.T) {
 			t.Logf("Lighthouse %s (%s): %s; reports in %s", name, k.Path, strings.Join(summary, ", "), dir)
 		})
 	}
+}
+
+// maxQuietWait bounds how long TestLighthouse waits, in all, for other
+// work to leave the CPU (waitForQuietCPU).
+const maxQuietWait = 4 * time.Minute
+
+// waitForQuietCPU waits, until deadline at most, while the machine's
+// CPUs are more than half busy. Lighthouse's performance score simulates
+// a phone from the main-thread time it observes, so a run beside another
+// test package (go test ./... runs two at once on two cores) measures
+// that package as much as the page: a CI run scored the home page 84, 66
+// and 94, where the quiet machine gives 98 to 100. The scores' floor is
+// not lowered; the runs wait for the machine to measure the page. Where
+// /proc/stat cannot be read it does not wait.
+func waitForQuietCPU(t *testing.T, deadline time.Time) {
+	t.Helper()
+	start := time.Now()
+	for {
+		busy, ok := cpuBusy(time.Second)
+		if !ok || busy <= 0.5 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Logf("the CPUs are still %.0f%% busy; running Lighthouse anyway", busy*100)
+			break
+		}
+	}
+	if waited := time.Since(start); waited > 2*time.Second {
+		t.Logf("waited %s for the CPUs to be quiet", waited.Round(time.Second))
+	}
+}
+
+// cpuBusy returns the share of the time all CPUs were busy during d, from
+// /proc/stat.
+func cpuBusy(d time.Duration) (float64, bool) {
+	busy0, total0, ok := cpuTimes()
+	if !ok {
+		return 0, false
+	}
+	time.Sleep(d)
+	busy1, total1, ok := cpuTimes()
+	if !ok || total1 <= total0 {
+		return 0, false
+	}
+	return float64(busy1-busy0) / float64(total1-total0), true
+}
+
+// cpuTimes returns the busy and total jiffies of all CPUs (the first line
+// of /proc/stat: user nice system idle iowait irq softirq steal).
+func cpuTimes() (busy, total uint64, ok bool) {
+	data, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return 0, 0, false
+	}
+	line, _, _ := strings.Cut(string(data), "\n")
+	fields := strings.Fields(line)
+	if len(fields) < 5 || fields[0] != "cpu" {
+		return 0, 0, false
+	}
+	for i, f := range fields[1:min(len(fields), 9)] { // guest time is in user already
+		n, err := strconv.ParseUint(f, 10, 64)
+		if err != nil {
+			return 0, 0, false
+		}
+		total += n
+		if i != 3 && i != 4 { // idle and iowait
+			busy += n
+		}
+	}
+	return busy, total, true
 }
 
 // lighthouse runs Lighthouse once on url and returns its report, saved
@@ -205,5 +278,30 @@ func TestMedianVerdict(t *testing.T) {
 				t.Errorf("passes(%v) = %v, want %v", tt.scores, got, tt.pass)
 			}
 		}
+	}
+}
+
+// TestCPUBusy checks the CPU measure waitForQuietCPU uses: on Linux it
+// reads /proc/stat and sees a busy loop on every CPU.
+func TestCPUBusy(t *testing.T) {
+	if _, err := os.Stat("/proc/stat"); err != nil {
+		t.Skip("no /proc/stat on this system")
+	}
+	stop := make(chan struct{})
+	for range runtime.NumCPU() {
+		go func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+			}
+		}()
+	}
+	busy, ok := cpuBusy(500 * time.Millisecond)
+	close(stop)
+	if !ok || busy < 0.7 || busy > 1 {
+		t.Errorf("with every CPU spinning, cpuBusy = %.2f, %v; want at least 0.7", busy, ok)
 	}
 }
