@@ -392,18 +392,7 @@ func checkShot(t *testing.T, name string) {
 // its config.yml and the Vietnamese messages of the vendored editor.
 func editorWords(t *testing.T) string {
 	t.Helper()
-	fsys, err := content.OpenSite("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, errs := content.Load(context.Background(), fsys)
-	if err := errs.Err(); err != nil {
-		t.Fatal(err)
-	}
-	out, err := cms.Files(cms.Config{Files: files}, cms.Vendor())
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := sampleEditorFiles(t)
 	yml := out[cms.Dir+"/config.yml"]
 	var cfg any
 	if err := yaml.Unmarshal(yml, &cfg); err != nil {
@@ -446,4 +435,23 @@ func collectStrings(b *strings.Builder, v any) {
 			collectStrings(b, v[k])
 		}
 	}
+}
+
+// sampleEditorFiles returns the editor's files (cms.Files) for the sample
+// portal of this repository.
+func sampleEditorFiles(t *testing.T) map[string][]byte {
+	t.Helper()
+	fsys, err := content.OpenSite("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, errs := content.Load(context.Background(), fsys)
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	out, err := cms.Files(cms.Config{Files: files}, cms.Vendor())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

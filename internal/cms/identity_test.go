@@ -1,7 +1,6 @@
 package cms_test
 
 import (
-	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -15,8 +14,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/loa-vn/loa/internal/browsertest"
-	"github.com/loa-vn/loa/internal/cms"
-	"github.com/loa-vn/loa/internal/content"
 )
 
 // fakeGoTrue answers the calls of Netlify Identity's GoTrue API that the
@@ -68,18 +65,7 @@ func (g *fakeGoTrue) take() []string {
 // /quan-tri/*, and g at /.netlify/identity/.
 func serveEditor(t *testing.T, g http.Handler) string {
 	t.Helper()
-	fsys, err := content.OpenSite("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, errs := content.Load(context.Background(), fsys)
-	if err := errs.Err(); err != nil {
-		t.Fatal(err)
-	}
-	out, err := cms.Files(cms.Config{Files: files}, cms.Vendor())
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := sampleEditorFiles(t)
 	site := fstest.MapFS{}
 	for name, data := range out {
 		site[name] = &fstest.MapFile{Data: data}
