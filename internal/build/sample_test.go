@@ -161,22 +161,29 @@ func TestMinifiedLayouts(t *testing.T) {
 
 var idAttrRe = regexp.MustCompile(`\sid=("[^"]*"|'[^']*'|[^\s>]+)`)
 
+// pageIDs returns the ids the page name writes, and reports each one it
+// writes twice.
+func pageIDs(t *testing.T, name string, page []byte) map[string]bool {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, m := range idAttrRe.FindAllSubmatch(page, -1) {
+		id := strings.Trim(string(m[1]), `"'`)
+		if seen[id] {
+			t.Errorf("%s: id %q twice", name, id)
+		}
+		seen[id] = true
+	}
+	return seen
+}
+
 // TestSampleUniqueIDs checks that no page of the sample portal writes an
 // id twice: heading ids of bodies never take the layouts' ids (a news
 // item has a heading "Nội dung", and <main> is id="noi-dung").
 func TestSampleUniqueIDs(t *testing.T) {
 	_, files := buildSample(t, "https://example.org/")
 	for name, data := range files {
-		if !strings.HasSuffix(name, ".html") {
-			continue
-		}
-		seen := map[string]bool{}
-		for _, m := range idAttrRe.FindAllSubmatch(data, -1) {
-			id := strings.Trim(string(m[1]), `"'`)
-			if seen[id] {
-				t.Errorf("%s: id %q twice", name, id)
-			}
-			seen[id] = true
+		if strings.HasSuffix(name, ".html") {
+			pageIDs(t, name, data)
 		}
 	}
 	page := files["tin-don-vi/mttq/hoi-nghi-quan-triet-chi-thi-18/index.html"]
@@ -217,15 +224,7 @@ Là theo dõi.
 	if err != nil {
 		t.Fatal(err)
 	}
-	page := files["hoi-dap/index.html"]
-	seen := map[string]bool{}
-	for _, m := range idAttrRe.FindAllSubmatch(page, -1) {
-		id := strings.Trim(string(m[1]), `"'`)
-		if seen[id] {
-			t.Errorf("hoi-dap/index.html: id %q twice", id)
-		}
-		seen[id] = true
-	}
+	seen := pageIDs(t, "hoi-dap/index.html", files["hoi-dap/index.html"])
 	if !seen["vai-tro"] || !seen["chu-de_vai-tro"] {
 		t.Errorf("hoi-dap/index.html: want the heading's id vai-tro and the section's chu-de_vai-tro; ids are %v", slices.Sorted(maps.Keys(seen)))
 	}
